@@ -1,0 +1,2 @@
+// Placeholder: replaced by the test-database bootstrap.
+export default function setup() {}
