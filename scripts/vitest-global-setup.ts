@@ -1,2 +1,20 @@
-// Placeholder: replaced by the test-database bootstrap.
-export default function setup() {}
+/**
+ * Runs once per `vitest run`: migrates a template database that each test file
+ * clones (see @plano/db/test-database), and drops it when the run ends.
+ */
+import type { TestProject } from "vitest/node";
+import { createMigratedDatabase, dropDatabase } from "../packages/db/src/test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const template = await createMigratedDatabase(undefined, "plano_template");
+  project.provide("templateDatabase", template);
+  return async () => {
+    await dropDatabase(template);
+  };
+}

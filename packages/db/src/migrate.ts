@@ -19,6 +19,20 @@ import { prismaDir } from "./paths";
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
 
+/**
+ * The engine arms a long timer after each command; unref'd, it no longer keeps
+ * a finished CLI process alive for ten seconds. Active commands still hold
+ * their sockets, so nothing is cut short.
+ */
+function withUnrefTimers(imports: WebAssembly.ModuleImports): WebAssembly.ModuleImports {
+  const patched: WebAssembly.ModuleImports = { ...imports };
+  for (const name of Object.keys(imports)) {
+    if (!name.startsWith("__wbg_setTimeout_")) continue;
+    patched[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  return patched;
+}
+
 let enginePromise: Promise<SchemaEngineModule> | undefined;
 
 /**
@@ -34,7 +48,7 @@ function loadSchemaEngine(): Promise<SchemaEngineModule> {
     };
     const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
-      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": withUnrefTimers(glue as unknown as WebAssembly.ModuleImports),
     });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

@@ -1,0 +1,13 @@
+import { openEmbeddedDatabase } from "./src/embedded";
+import { applyMigrations } from "./src/migrate";
+import { createDb } from "./src/client";
+const e = await openEmbeddedDatabase({ dataDir: "/tmp/spike/data" });
+console.log(e.url);
+console.time("migrate"); console.log(await applyMigrations(e.url)); console.timeEnd("migrate");
+const db = createDb(e.url, { poolSize: 4 });
+const office = await db.office.upsert({ where: { name: "Denver" }, create: { name: "Denver", timeZone: "America/Denver" }, update: {} });
+const a = await db.appointment.create({ data: { officeId: office.id, timeZoneLocal: "America/Denver", summary: "Hello", dateStartLocal: new Date("2026-03-08"), timeStartLocal: new Date("1970-01-01T02:30:00Z") } });
+console.log(a.uuid, a.dateStartLocal, a.timeStartLocal, a.updatedAt);
+console.log(await db.$transaction(async (tx) => tx.appointment.count()));
+console.log(await db.$queryRaw`select similarity('hello', 'hallo') as s`);
+await db.$disconnect(); await e.close();

@@ -1,0 +1,137 @@
+/**
+ * The embedded default database: PGlite persisted in a data directory, served
+ * over the Postgres wire protocol by pglite-socket on 127.0.0.1, so the app
+ * reaches it through the same `pg` + Prisma adapter path as a real server.
+ *
+ * Only one process may open a data directory. The first one (normally the API
+ * server) owns it and records its address in `server.json`; later processes
+ * (the CLI while the server runs) connect to that address instead.
+ */
+import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
+import { repoRoot } from "./paths";
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** True when this process opened the data directory (and must close it). */
+  owner: boolean;
+  close(): Promise<void>;
+}
+
+interface ServerRecord {
+  pid: number;
+  url: string;
+}
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.PLANO_DATA_DIR ?? path.join(repoRoot, ".data"));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function readServerRecord(file: string): Promise<ServerRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as ServerRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes the directory's lock file, or reports the live process that holds it. */
+async function acquireLock(lockFile: string): Promise<{ heldBy?: number }> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return {};
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(await readFile(lockFile, "utf8").catch(() => "0"));
+      if (holder && holder !== process.pid && isAlive(holder)) return { heldBy: holder };
+      await rm(lockFile, { force: true }); // left by a process that died
+    }
+  }
+  throw new Error(`Could not lock ${lockFile}`);
+}
+
+export interface OpenEmbeddedOptions {
+  dataDir?: string;
+  /** Concurrent connections the socket server accepts; at least the pool sizes of all clients. */
+  maxConnections?: number;
+}
+
+export async function openEmbeddedDatabase({
+  dataDir = defaultDataDir(),
+  maxConnections = 64,
+}: OpenEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  await mkdir(dataDir, { recursive: true });
+  const serverFile = path.join(dataDir, "server.json");
+  const lockFile = path.join(dataDir, "pglite.lock");
+
+  const { heldBy } = await acquireLock(lockFile);
+  if (heldBy) {
+    // Another process owns the directory: use its socket server.
+    const record = await readServerRecord(serverFile);
+    if (record && record.pid === heldBy && (await canConnect(record.url))) {
+      return { url: record.url, owner: false, close: async () => {} };
+    }
+    throw new Error(
+      `The embedded database in ${dataDir} is open in process ${heldBy}, which does not answer. Stop it, or set DATABASE_URL.`,
+    );
+  }
+
+  const pglite = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections });
+  await server.start();
+  const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
+  await writeFile(serverFile, JSON.stringify({ pid: process.pid, url } satisfies ServerRecord));
+
+  let closed = false;
+  return {
+    url,
+    owner: true,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.stop();
+      await pglite.close();
+      await rm(serverFile, { force: true });
+      await rm(lockFile, { force: true });
+    },
+  };
+}
+
+/**
+ * The database this process should use: `DATABASE_URL` when set, otherwise the
+ * embedded one (opened here, or shared with the process that owns it).
+ */
+export async function resolveDatabase(options: OpenEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url, owner: false, close: async () => {} };
+  return openEmbeddedDatabase(options);
+}

@@ -1,0 +1,296 @@
+/**
+ * The appointment domain model: what the tRPC API takes and returns. Names are
+ * camelCase; the legacy REST adapter maps them through `fields.ts`.
+ */
+import { z } from "zod";
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
+
+/** `HH:MM` or `HH:MM:SS`, normalised to `HH:MM:SS`. */
+export const isoTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { error: "expected a time as HH:MM or HH:MM:SS" })
+  .transform((time) => (time.length === 5 ? `${time}:00` : time));
+
+/** An IANA zone the runtime knows, e.g. "America/Denver". */
+export const timeZoneName = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      return zone.length > 0;
+    } catch {
+      return false;
+    }
+  },
+  { error: "expected an IANA time zone such as America/Denver" },
+);
+
+/** `H:MM` (hours may exceed 24). */
+export const durationDisplay = z.string().regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" });
+
+export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
+const optionalText = (max: number) => z.string().max(max, { error: `at most ${max} characters` }).nullable();
+const minutesAfterMidnight = z
+  .number()
+  .int()
+  .min(0, { error: "expected minutes after local midnight, 0 to 1440" })
+  .max(1440, { error: "expected minutes after local midnight, 0 to 1440" })
+  .nullable();
+
+/** Every field a caller may set. All optional: create and update both take a subset. */
+export const appointmentWritableShape = {
+  officeId: recordId,
+  timeZoneLocal: timeZoneName,
+  confirmed: z.boolean(),
+  cancelled: z.boolean(),
+  allday: z.boolean(),
+  apptType: optionalText(100),
+  dateStartLocal: isoDate.nullable(),
+  timeStartLocal: isoTime.nullable(),
+  dateStopLocal: isoDate.nullable(),
+  timeStopLocal: isoTime.nullable(),
+  dateStartOffice: isoDate.nullable(),
+  timeStartOffice: isoTime.nullable(),
+  dateStopOffice: isoDate.nullable(),
+  timeStopOffice: isoTime.nullable(),
+  dateStartUtc: isoDate.nullable(),
+  timeStartUtc: isoTime.nullable(),
+  dateStopUtc: isoDate.nullable(),
+  timeStopUtc: isoTime.nullable(),
+  timeDurationS: z.number().int().min(0, { error: "a duration cannot be negative" }).max(31_536_000).nullable(),
+  timeDuration: durationDisplay.nullable(),
+  deliveryType: optionalText(100),
+  description: optionalText(10_000),
+  location: optionalText(500),
+  notes: optionalText(10_000),
+  summary: optionalText(500),
+  onSiteCancel: z.boolean(),
+  sameDayCancel: z.boolean(),
+  cancelReason: optionalText(1000),
+  optional: z.boolean(),
+  readyToSchedule: z.boolean(),
+  orderId: recordId.nullable(),
+  orderRequestId: recordId.nullable(),
+  orderRequestApptId: recordId.nullable(),
+  photographerUserId: recordId.nullable(),
+  photographerName: optionalText(200),
+  requestedDate: isoDate.nullable(),
+  requestedTime: isoTime.nullable(),
+  windowDateStart: isoDate.nullable(),
+  windowDateEnd: isoDate.nullable(),
+  windowTimeStart: minutesAfterMidnight,
+  windowTimeEnd: minutesAfterMidnight,
+  createdBy: optionalText(200),
+  createdIn: optionalText(200),
+  updatedBy: optionalText(200),
+};
+
+export const appointmentPatchSchema = z.object(appointmentWritableShape).partial().strict();
+export type AppointmentPatch = z.infer<typeof appointmentPatchSchema>;
+
+/** One appointment, named by id or by uuid. */
+export const appointmentRefSchema = z
+  .object({ id: recordId.optional(), uuid: z.uuid({ error: "expected a UUID" }).optional() })
+  .refine((ref) => ref.id !== undefined || ref.uuid !== undefined, {
+    error: "id or uuid is required",
+    path: ["id"],
+    params: { missing: true },
+  });
+export type AppointmentRef = z.infer<typeof appointmentRefSchema>;
+
+/** The version a caller last read: `updatedAt` as the server returned it. */
+export const updatedAtMt = z.string({ error: "updated_at_mt is required" }).min(1, { error: "updated_at_mt is required" });
+
+const idempotencyKey = z.string().min(1).max(200);
+
+export const createAppointmentInput = appointmentPatchSchema.extend({
+  officeId: recordId,
+  /** A retried create with the same key returns the first result. */
+  idempotencyKey: idempotencyKey.optional(),
+});
+export type CreateAppointmentInput = z.input<typeof createAppointmentInput>;
+
+export const updateAppointmentInput = z
+  .object({
+    id: recordId.optional(),
+    uuid: z.uuid({ error: "expected a UUID" }).optional(),
+    updatedAtMt,
+    patch: appointmentPatchSchema,
+  })
+  .refine((input) => input.id !== undefined || input.uuid !== undefined, {
+    error: "id or uuid is required",
+    path: ["id"],
+    params: { missing: true },
+  });
+export type UpdateAppointmentInput = z.input<typeof updateAppointmentInput>;
+
+export const confirmAppointmentInput = z
+  .object({
+    id: recordId.optional(),
+    uuid: z.uuid().optional(),
+    /** Optional: confirming only touches the confirmation fields. Checked when given. */
+    updatedAtMt: updatedAtMt.optional(),
+  })
+  .refine((input) => input.id !== undefined || input.uuid !== undefined, {
+    error: "id or uuid is required",
+    path: ["id"],
+    params: { missing: true },
+  });
+
+export const cancelAppointmentInput = z
+  .object({
+    id: recordId.optional(),
+    uuid: z.uuid().optional(),
+    updatedAtMt: updatedAtMt.optional(),
+    reason: z.string().trim().min(1, { error: "a cancellation needs a reason" }).max(1000),
+    onSiteCancel: z.boolean().optional(),
+    /** Derived from the appointment's local date unless given. */
+    sameDayCancel: z.boolean().optional(),
+  })
+  .refine((input) => input.id !== undefined || input.uuid !== undefined, {
+    error: "id or uuid is required",
+    path: ["id"],
+    params: { missing: true },
+  });
+
+export const listAppointmentsInput = z
+  .object({
+    /** Local calendar dates (the appointment's own zone), inclusive. */
+    dateFromLocal: isoDate.optional(),
+    dateToLocal: isoDate.optional(),
+    /** Instants: appointments starting in [startsFrom, startsTo). */
+    startsFrom: z.iso.datetime({ offset: true }).optional(),
+    startsTo: z.iso.datetime({ offset: true }).optional(),
+    photographerUserId: recordId.optional(),
+    officeId: recordId.optional(),
+    orderId: recordId.optional(),
+    confirmed: z.boolean().optional(),
+    cancelled: z.boolean().optional(),
+    readyToSchedule: z.boolean().optional(),
+    /** Matches summary, location, notes and photographer name, case-insensitively. */
+    search: z.string().trim().min(1).max(200).optional(),
+    sort: z.enum(["startsAt", "-startsAt"]).default("startsAt"),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(200, { error: "at most 200 per page" }).default(50),
+  })
+  .strict();
+export type ListAppointmentsInput = z.input<typeof listAppointmentsInput>;
+
+export const conflictsInput = z
+  .object({
+    id: recordId.optional(),
+    uuid: z.uuid().optional(),
+    /** Or a prospective slot, as the edit form checks before saving. */
+    photographerUserId: recordId.optional(),
+    startsAt: z.iso.datetime({ offset: true }).optional(),
+    stopsAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine(
+    (input) =>
+      input.id !== undefined ||
+      input.uuid !== undefined ||
+      (input.photographerUserId !== undefined && input.startsAt !== undefined && input.stopsAt !== undefined),
+    { error: "id, uuid, or photographerUserId with startsAt and stopsAt is required", path: ["id"], params: { missing: true } },
+  );
+
+const instant = z.iso.datetime({ offset: true });
+
+/** An appointment as every API returns it. */
+export const appointmentSchema = z.object({
+  id: z.number().int(),
+  uuid: z.string(),
+  officeId: z.number().int(),
+  officeTimeZone: z.string(),
+  timeZoneLocal: z.string(),
+  confirmed: z.boolean(),
+  cancelled: z.boolean(),
+  allday: z.boolean(),
+  apptType: z.string().nullable(),
+  confirmedAt: instant.nullable(),
+  confirmedBy: z.string().nullable(),
+  dateStartLocal: z.string().nullable(),
+  timeStartLocal: z.string().nullable(),
+  dateStopLocal: z.string().nullable(),
+  timeStopLocal: z.string().nullable(),
+  dateStartOffice: z.string().nullable(),
+  timeStartOffice: z.string().nullable(),
+  dateStopOffice: z.string().nullable(),
+  timeStopOffice: z.string().nullable(),
+  dateStartUtc: z.string().nullable(),
+  timeStartUtc: z.string().nullable(),
+  dateStopUtc: z.string().nullable(),
+  timeStopUtc: z.string().nullable(),
+  startsAt: instant.nullable(),
+  stopsAt: instant.nullable(),
+  timeDurationS: z.number().int().nullable(),
+  timeDuration: z.string().nullable(),
+  deliveryType: z.string().nullable(),
+  description: z.string().nullable(),
+  location: z.string().nullable(),
+  notes: z.string().nullable(),
+  summary: z.string().nullable(),
+  onSiteCancel: z.boolean(),
+  sameDayCancel: z.boolean(),
+  cancelReason: z.string().nullable(),
+  optional: z.boolean(),
+  readyToSchedule: z.boolean(),
+  orderId: z.number().int().nullable(),
+  orderRequestId: z.number().int().nullable(),
+  orderRequestApptId: z.number().int().nullable(),
+  photographerUserId: z.number().int().nullable(),
+  photographerName: z.string().nullable(),
+  requestedDate: z.string().nullable(),
+  requestedTime: z.string().nullable(),
+  windowDateStart: z.string().nullable(),
+  windowDateEnd: z.string().nullable(),
+  windowTimeStart: z.number().int().nullable(),
+  windowTimeEnd: z.number().int().nullable(),
+  createdBy: z.string().nullable(),
+  createdIn: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  /** The version to send back with the next update. */
+  updatedAtMt: z.string(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const overlapSchema = z.object({
+  id: z.number().int(),
+  uuid: z.string(),
+  summary: z.string().nullable(),
+  startsAt: instant.nullable(),
+  stopsAt: instant.nullable(),
+});
+export type Overlap = z.infer<typeof overlapSchema>;
+
+export const warningSchema = z.object({
+  code: z.enum(["photographer-overlap", "ignored-param", "unknown-param"]),
+  message: z.string(),
+  field: z.string().optional(),
+  overlaps: z.array(overlapSchema).optional(),
+});
+export type Warning = z.infer<typeof warningSchema>;
+
+export const appointmentResultSchema = z.object({ appointment: appointmentSchema, warnings: z.array(warningSchema) });
+export type AppointmentResult = z.infer<typeof appointmentResultSchema>;
+
+export const appointmentPageSchema = z.object({
+  appointments: z.array(appointmentSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const changeChannel = z.enum(["trpc", "rest", "admin", "cli"]);
+export type ChangeChannel = z.infer<typeof changeChannel>;
+
+export const appointmentChangeSchema = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  actor: z.string(),
+  application: z.string().nullable(),
+  channel: changeChannel,
+  at: instant,
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+});
+export type AppointmentChangeEntry = z.infer<typeof appointmentChangeSchema>;

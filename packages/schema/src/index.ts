@@ -1,0 +1,4 @@
+export * from "./appointment/fields";
+export * from "./appointment/model";
+export * from "./auth";
+export * from "./status";
