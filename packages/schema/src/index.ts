@@ -2,3 +2,4 @@ export * from "./appointment/fields";
 export * from "./appointment/model";
 export * from "./auth";
 export * from "./status";
+export * from "./time";

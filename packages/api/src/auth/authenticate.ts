@@ -1,0 +1,137 @@
+/**
+ * Turns a bearer token (+ the application the caller names) into a Principal,
+ * or fails with the reason the legacy API names: invalid-token,
+ * session-expired, client-required.
+ */
+import type { Db } from "@plano/db";
+import {
+  applicationSlug,
+  rolePermissions,
+  roleName,
+  type ApplicationSlug,
+  type Permission,
+  type RoleName,
+  type SessionView,
+} from "@plano/schema";
+import { fail, invalidParam } from "../errors";
+import type { Principal } from "./principal";
+import { isSessionExpired, sessionExpiresAt } from "./session-expiry";
+import { hashToken, sameHash, tokenKind } from "./tokens";
+
+/** The application a session acts in when the caller names none. */
+export const DEFAULT_SESSION_APPLICATION: ApplicationSlug = "planoauth";
+
+export interface Credentials {
+  token: string | undefined;
+  application: string | undefined;
+}
+
+function parseApplication(value: string | undefined): ApplicationSlug | undefined {
+  if (value === undefined || value === "") return undefined;
+  const parsed = applicationSlug.safeParse(value);
+  if (!parsed.success) return invalidParam("application", `expected one of planoauth, planoorder, planox2, got "${value}"`);
+  return parsed.data;
+}
+
+function permissionsOf(roles: { name: string; permissions: string[] }[]): { roles: RoleName[]; permissions: Set<Permission> } {
+  const names = roles.map((role) => roleName.safeParse(role.name)).flatMap((r) => (r.success ? [r.data] : []));
+  return { roles: names, permissions: new Set(roles.flatMap((role) => role.permissions as Permission[])) };
+}
+
+export async function authenticate(db: Db, credentials: Credentials, now: Date): Promise<Principal> {
+  const { token } = credentials;
+  const application = parseApplication(credentials.application);
+  if (!token) return fail("invalid-token", "An authentication token is required.");
+  const kind = tokenKind(token);
+  if (kind === "application") return authenticateApplicationToken(db, token, application);
+  if (kind === "session") return authenticateSession(db, token, application ?? DEFAULT_SESSION_APPLICATION, now);
+  return fail("invalid-token", "The authentication token is invalid.");
+}
+
+async function authenticateApplicationToken(
+  db: Db,
+  token: string,
+  named: ApplicationSlug | undefined,
+): Promise<Principal> {
+  const tokenHash = hashToken(token);
+  const row = await db.applicationToken.findUnique({
+    where: { tokenHash },
+    include: { application: true, role: true },
+  });
+  if (!row || !sameHash(row.tokenHash, tokenHash)) return fail("invalid-token", "The authentication token is invalid.");
+  const slug = row.application.slug as ApplicationSlug;
+  if (named && named !== slug) {
+    return invalidParam("application", `this token belongs to the application ${slug}, not ${named}`);
+  }
+  // A token without an explicit role acts as its application's scheduler.
+  const role = row.role ?? { name: "scheduler", permissions: [...rolePermissions.scheduler] };
+  const { roles, permissions } = permissionsOf([role]);
+  return {
+    kind: "application",
+    key: `token:${row.id}`,
+    actor: row.name ? `${slug}:${row.name}` : slug,
+    userId: null,
+    application: slug,
+    roles,
+    permissions,
+    clientId: null,
+    sessionId: null,
+    session: null,
+  };
+}
+
+async function authenticateSession(db: Db, token: string, application: ApplicationSlug, now: Date): Promise<Principal> {
+  const tokenHash = hashToken(token);
+  const session = await db.session.findUnique({
+    where: { tokenHash },
+    include: {
+      user: {
+        include: {
+          client: true,
+          employee: true,
+          liaison: true,
+          roles: { where: { role: { application: { slug: application } } }, include: { role: true } },
+        },
+      },
+    },
+  });
+  if (!session || !sameHash(session.tokenHash, tokenHash)) {
+    return fail("invalid-token", "The authentication token is invalid.");
+  }
+  if (isSessionExpired(session, now)) {
+    return fail("session-expired", "The session has expired; please sign in again.");
+  }
+  await db.session.update({ where: { id: session.id }, data: { lastUsedAt: now } });
+
+  const { user } = session;
+  const granted = user.roles.map(({ role }) => role);
+  // Registering as a client is what gives a user a client record; clients
+  // read their own orders' appointments without any explicit grant.
+  if (user.client && !granted.some((role) => role.name === "client")) {
+    granted.push({ name: "client", permissions: [...rolePermissions.client] } as (typeof granted)[number]);
+  }
+  const { roles, permissions } = permissionsOf(granted);
+  const view: SessionView = {
+    user: { id: user.id, email: user.email, name: user.name },
+    createdAt: session.createdAt.toISOString(),
+    lastUsedAt: now.toISOString(),
+    rememberMe: session.rememberMe,
+    expiresAt: sessionExpiresAt({ ...session, lastUsedAt: now })?.toISOString() ?? null,
+    roles: roles.map((role) => ({ application, role })),
+  };
+  if (!user.client && !user.employee && !user.liaison) {
+    return fail("client-required", "This user has no client, employee or liaison record.", { session: view });
+  }
+  return {
+    kind: "session",
+    key: `user:${user.id}`,
+    actor: user.name,
+    userId: user.id,
+    application,
+    roles,
+    permissions,
+    clientId: user.client?.id ?? null,
+    sessionId: session.id,
+    session: view,
+  };
+}

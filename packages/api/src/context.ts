@@ -1,0 +1,74 @@
+/**
+ * The per-request context. Everything a procedure needs from outside comes in
+ * here (database, clock, mailer, credentials), so tests and the REST adapter
+ * can build one without an HTTP request.
+ */
+import type { Db } from "@plano/db";
+import type { ChangeChannel } from "@plano/schema";
+import type { Credentials } from "./auth/authenticate";
+import type { AppointmentMailer } from "./domain/mail";
+
+export interface CookieJar {
+  set(name: string, value: string, options: { maxAgeSeconds?: number; httpOnly: boolean; sameSite: "Lax" | "Strict"; secure: boolean }): void;
+  clear(name: string): void;
+}
+
+export interface CreateContextOptions {
+  db: Db;
+  credentials: Credentials;
+  /** Which door the request came through; recorded in the audit log. */
+  channel: ChangeChannel;
+  clock?: () => Date;
+  mailer?: AppointmentMailer;
+  /** Present for HTTP requests that can receive cookies (the admin's login). */
+  cookies?: CookieJar;
+  requestId?: string;
+}
+
+export function createContext(options: CreateContextOptions) {
+  return {
+    db: options.db,
+    credentials: options.credentials,
+    channel: options.channel,
+    now: options.clock ?? (() => new Date()),
+    mailer: options.mailer,
+    cookies: options.cookies,
+    requestId: options.requestId,
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;
+
+export const SESSION_COOKIE = "plano_session";
+/** Cookie-authenticated calls must carry this header: a cross-site form cannot set it. */
+export const CSRF_HEADER = "x-plano-csrf";
+export const APPLICATION_HEADER = "x-plano-application";
+
+type HeaderBag = Record<string, string | string[] | undefined>;
+
+function header(headers: HeaderBag, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function cookie(headers: HeaderBag, name: string): string | undefined {
+  for (const part of (header(headers, "cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+/**
+ * Credentials from request headers: a bearer token, or the admin's session
+ * cookie, which counts only together with the CSRF header.
+ */
+export function credentialsFromHeaders(headers: HeaderBag): { credentials: Credentials; viaCookie: boolean } {
+  const application = header(headers, APPLICATION_HEADER);
+  const authorization = header(headers, "authorization");
+  const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (bearer) return { credentials: { token: bearer, application }, viaCookie: false };
+  const fromCookie = cookie(headers, SESSION_COOKIE);
+  if (fromCookie && header(headers, CSRF_HEADER)) return { credentials: { token: fromCookie, application }, viaCookie: true };
+  return { credentials: { token: undefined, application }, viaCookie: false };
+}

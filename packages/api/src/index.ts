@@ -1,0 +1,21 @@
+export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
+export {
+  APPLICATION_HEADER,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  createContext,
+  credentialsFromHeaders,
+  type Context,
+  type CookieJar,
+  type CreateContextOptions,
+} from "./context";
+export { authenticate, DEFAULT_SESSION_APPLICATION, type Credentials } from "./auth/authenticate";
+export { createApplicationToken, createSession, createUser, type NewUser } from "./auth/credentials-admin";
+export { hashPassword, verifyPassword } from "./auth/passwords";
+export { syncReferenceData } from "./auth/reference-data";
+export { hashToken } from "./auth/tokens";
+export { describeError, type DescribedError } from "./error-detail";
+export { PlanoError, planoErrorOf } from "./errors";
+export type { AppointmentEvent, AppointmentMailer } from "./domain/mail";
+export { toAppointment } from "./domain/appointment-record";
+export { searchTextOf } from "./domain/persist";

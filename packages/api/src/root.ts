@@ -1,0 +1,16 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { appointmentRouter } from "./routers/appointment/_router";
+import { authRouter } from "./routers/auth/_router";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  appointment: appointmentRouter,
+  auth: authRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Server-side calls of the same procedures (the REST adapter, the CLI). */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,11 @@
+import { createTRPCRouter } from "../../trpc";
+import { byId } from "./by-id.handler";
+import { cancel } from "./cancel.handler";
+import { confirm } from "./confirm.handler";
+import { conflicts } from "./conflicts.handler";
+import { create } from "./create.handler";
+import { history } from "./history.handler";
+import { list } from "./list.handler";
+import { update } from "./update.handler";
+
+export const appointmentRouter = createTRPCRouter({ list, byId, create, update, confirm, cancel, history, conflicts });

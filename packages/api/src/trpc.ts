@@ -1,0 +1,83 @@
+/**
+ * tRPC setup: the context, the error formatter, and the procedures everything
+ * is built from. Procedures add requirements step by step: authenticated, then
+ * a permission, then (for one appointment) loaded and visible to the caller.
+ */
+import { initTRPC } from "@trpc/server";
+import { appointmentRefSchema, type Permission } from "@plano/schema";
+import superjson from "superjson";
+import { authenticate } from "./auth/authenticate";
+import { canSee, readScope } from "./auth/principal";
+import type { Context } from "./context";
+import { appointmentInclude } from "./domain/appointment-record";
+import { describeError } from "./error-detail";
+import { fail } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stacks stay in the logs, never in responses.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const described = describeError(error);
+    return {
+      ...shape,
+      message: described?.message ?? shape.message,
+      data: {
+        ...shape.data,
+        plano: described
+          ? {
+              reason: described.reason,
+              field: described.field,
+              fields: described.fields,
+              current: described.extra.current,
+              saved: described.extra.saved,
+              session: described.extra.session,
+            }
+          : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** A caller with a valid token: `ctx.principal`. */
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const principal = await authenticate(ctx.db, ctx.credentials, ctx.now());
+  return next({ ctx: { principal } });
+});
+
+export function requirePermission(permission: Permission) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!ctx.principal.permissions.has(permission)) {
+      fail("forbidden", `The ${ctx.principal.roles.join("/") || "caller"} role of ${ctx.principal.application} may not do this (needs ${permission}).`);
+    }
+    return next();
+  });
+}
+
+/**
+ * For procedures on one appointment: loads it by id or uuid once, checks the
+ * caller may see it, and hands it on as `ctx.appointment`.
+ */
+export function appointmentProcedure(permission: Permission) {
+  return requirePermission(permission)
+    .input(appointmentRefSchema)
+    .use(async ({ ctx, input, next }) => {
+      const row = await ctx.db.appointment.findUnique({
+        where: input.id !== undefined ? { id: input.id } : { uuid: input.uuid },
+        include: { ...appointmentInclude, order: { select: { clientId: true } } },
+      });
+      const field = input.id !== undefined ? "id" : "uuid";
+      const value = input.id ?? input.uuid;
+      if (!row) return fail("not-found", `${field}: no appointment with ${field} ${value}`, { field, fields: [field] });
+      const scope = readScope(ctx.principal);
+      if (!canSee(scope, { photographerUserId: row.photographerUserId, orderClientId: row.order?.clientId ?? null })) {
+        return fail("forbidden", `${field}: appointment ${value} is not one of yours`, { field, fields: [field] });
+      }
+      const { order: _order, ...appointment } = row;
+      return next({ ctx: { appointment } });
+    });
+}

@@ -1,0 +1,7 @@
+export { connectDb, createDb, db, disconnectDb, type Db, type DbOptions } from "./client";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * as Models from "./generated/prisma/client";
+export { pgConfigFromUrl } from "./pg-config";
+
+/** A Prisma interactive-transaction client. */
+export type Tx = Omit<import("./client").Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
