@@ -8,6 +8,12 @@ export type IsoDate = string;
 /** A wall-clock time written `HH:MM:SS` (00:00:00–23:59:59). */
 export type IsoTime = string;
 
+/** A date and time on some clock; which zone's clock is up to the holder. */
+export interface WallClock {
+  date: IsoDate;
+  time: IsoTime;
+}
+
 export const SECONDS_PER_DAY = 86_400;
 const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
@@ -45,6 +51,16 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }
 
+/** Writes parts already known to be in range. */
+export function formatIsoDate({ year, month, day }: DateParts): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** Writes parts already known to be in range. */
+export function formatIsoTime({ hour, minute, second }: TimeParts): IsoTime {
+  return `${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
+}
+
 function isWholeBetween(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
 }
@@ -53,13 +69,13 @@ function isWholeBetween(value: number, min: number, max: number): boolean {
 export function isoDateOf({ year, month, day }: DateParts): IsoDate | null {
   const exists =
     isWholeBetween(year, 1, 9999) && isWholeBetween(month, 1, 12) && isWholeBetween(day, 1, daysInMonth(year, month));
-  return exists ? `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` : null;
+  return exists ? formatIsoDate({ year, month, day }) : null;
 }
 
 /** The `IsoTime` of a wall-clock time, or null when it is out of range (no leap seconds). */
 export function isoTimeOf({ hour, minute, second }: TimeParts): IsoTime | null {
   const inRange = isWholeBetween(hour, 0, 23) && isWholeBetween(minute, 0, 59) && isWholeBetween(second, 0, 59);
-  return inRange ? `${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}` : null;
+  return inRange ? formatIsoTime({ hour, minute, second }) : null;
 }
 
 function matchDate(value: unknown): DateParts | null {
@@ -101,12 +117,14 @@ export function parseIsoTime(time: IsoTime): TimeParts {
 }
 
 /** The UTC calendar date and wall-clock time of an epoch value, truncated to seconds. */
-export function utcWallClock(epochMs: number): { date: IsoDate; time: IsoTime } {
+export function utcWallClock(epochMs: number): WallClock {
   const instant = new Date(epochMs);
-  const date = isoDateOf({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
-  if (date === null) throw new RangeError(`Outside years 0001–9999: ${instant.toISOString()}`);
-  const time = isoTimeOf({ hour: instant.getUTCHours(), minute: instant.getUTCMinutes(), second: instant.getUTCSeconds() });
-  return { date, time: time ?? "" };
+  const year = instant.getUTCFullYear();
+  if (!isWholeBetween(year, 1, 9999)) throw new RangeError(`Outside years 0001–9999: ${epochMs}`);
+  return {
+    date: formatIsoDate({ year, month: instant.getUTCMonth() + 1, day: instant.getUTCDate() }),
+    time: formatIsoTime({ hour: instant.getUTCHours(), minute: instant.getUTCMinutes(), second: instant.getUTCSeconds() }),
+  };
 }
 
 /** The date `days` calendar days after `date` (before it when negative). */

@@ -1,0 +1,12 @@
+export { type IsoDate, type IsoTime, type WallClock, addDays, daysBetween, isIsoDate, isIsoTime } from "./calendar";
+export { formatDuration, parseDuration } from "./duration";
+export type { ParseResult } from "./result";
+export { toSnakeCase } from "./snake-case";
+export {
+  type NonexistentLocalTime,
+  type ZonedInstantResult,
+  instantToZoned,
+  isValidTimeZone,
+  zonedStartOfDay,
+  zonedToInstant,
+} from "./zones";

@@ -1,0 +1,130 @@
+/**
+ * Conversions between instants and wall clocks of IANA zones, with the zone
+ * rules of the runtime's `Intl` (ICU) data: no date library, no offset tables.
+ */
+import {
+  type DateParts,
+  type IsoDate,
+  type IsoTime,
+  type TimeParts,
+  type WallClock,
+  SECONDS_PER_DAY,
+  formatIsoDate,
+  formatIsoTime,
+  parseIsoDate,
+  parseIsoTime,
+  utcMs,
+} from "./calendar";
+
+const MS_PER_DAY = SECONDS_PER_DAY * 1000;
+
+/** A wall time that the zone's clocks skip (spring forward), so no instant shows it. */
+export interface NonexistentLocalTime {
+  kind: "nonexistent-local-time";
+  timeZone: string;
+  date: IsoDate;
+  time: IsoTime;
+}
+
+export type ZonedInstantResult = { ok: true; value: Date } | { ok: false; error: NonexistentLocalTime };
+
+/** Building a formatter is far costlier than using one, and a process sees few zones. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Throws a RangeError for a zone the runtime does not know. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      // h23 so that midnight reads 00: some ICU versions write it as 24 under hour12: false.
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the runtime knows `timeZone` as an IANA zone name (or an alias of one). */
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== "string" || timeZone === "") return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function zonedParts(epochMs: number, timeZone: string): { date: DateParts; time: TimeParts } {
+  const parts = formatterFor(timeZone).formatToParts(epochMs);
+  const read = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  return {
+    date: { year: read("year"), month: read("month"), day: read("day") },
+    time: { hour: read("hour"), minute: read("minute"), second: read("second") },
+  };
+}
+
+/** How far `timeZone`'s clocks run ahead of UTC at an instant, in ms (negative west of Greenwich). */
+function offsetMsAt(epochMs: number, timeZone: string): number {
+  const { date, time } = zonedParts(epochMs, timeZone);
+  return utcMs(date, time) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * Every instant at which `timeZone`'s clocks show the wall time `wallMs` (that
+ * wall time written as if it were UTC), earliest first: one normally, two in a
+ * fall-back overlap, none in a spring-forward gap. Offsets are sampled a day
+ * either side, as Temporal does, which assumes no zone changes its offset twice
+ * within two days.
+ */
+function instantsShowing(wallMs: number, timeZone: string): number[] {
+  const offsets = new Set([offsetMsAt(wallMs - MS_PER_DAY, timeZone), offsetMsAt(wallMs + MS_PER_DAY, timeZone)]);
+  return [...offsets]
+    .map((offset) => wallMs - offset)
+    .filter((candidate) => offsetMsAt(candidate, timeZone) === wallMs - candidate)
+    .sort((a, b) => a - b);
+}
+
+/** The wall clock `timeZone` shows at `instant`, truncated to the second. */
+export function instantToZoned(instant: Date, timeZone: string): WallClock {
+  const epochMs = instant.getTime();
+  if (Number.isNaN(epochMs)) throw new RangeError("Invalid Date");
+  const { date, time } = zonedParts(epochMs, timeZone);
+  return { date: formatIsoDate(date), time: formatIsoTime(time) };
+}
+
+/**
+ * The instant at which `timeZone`'s clocks show `date` `time`.
+ *
+ * - A wall time in a spring-forward gap never shows: the result is an error,
+ *   because silently shifting an appointment by an hour is worse than asking.
+ * - A wall time in a fall-back overlap shows twice: the EARLIER instant (the
+ *   one still on summer time) wins, as in Temporal's "earlier" disambiguation.
+ *
+ * Malformed `date`/`time` or an unknown zone throw a RangeError: callers
+ * validate those first (`isIsoDate`, `isIsoTime`, `isValidTimeZone`).
+ */
+export function zonedToInstant(date: IsoDate, time: IsoTime, timeZone: string): ZonedInstantResult {
+  const [earliest] = instantsShowing(utcMs(parseIsoDate(date), parseIsoTime(time)), timeZone);
+  if (earliest === undefined) return { ok: false, error: { kind: "nonexistent-local-time", timeZone, date, time } };
+  return { ok: true, value: new Date(earliest) };
+}
+
+/**
+ * The first instant of `date` in `timeZone`: its midnight, or, in zones that
+ * spring forward at midnight (America/Santiago, America/Havana), the moment
+ * the clocks jump to, since that day has no midnight.
+ */
+export function zonedStartOfDay(date: IsoDate, timeZone: string): Date {
+  const midnightMs = utcMs(parseIsoDate(date));
+  const [earliest] = instantsShowing(midnightMs, timeZone);
+  // In the gap, reading midnight with the offset from before the jump lands exactly on the jump.
+  return new Date(earliest ?? midnightMs - offsetMsAt(midnightMs - MS_PER_DAY, timeZone));
+}
