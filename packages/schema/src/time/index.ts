@@ -1,6 +1,15 @@
 export { type IsoDate, type IsoTime, type WallClock, addDays, daysBetween, isIsoDate, isIsoTime } from "./calendar";
 export { formatDuration, parseDuration } from "./duration";
 export type { ParseResult } from "./result";
+export { type DeriveScheduleResult, deriveSchedule } from "./schedule";
+export type {
+  DerivedSchedule,
+  ScheduleFieldName,
+  ScheduleFields,
+  SchedulePatch,
+  ScheduleZones,
+} from "./schedule-fields";
+export type { ScheduleIssue } from "./schedule-outcome";
 export { toSnakeCase } from "./snake-case";
 export {
   type NonexistentLocalTime,

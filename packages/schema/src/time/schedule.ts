@@ -1,0 +1,77 @@
+/**
+ * THE domain rule for an appointment's times. The API server runs it on every
+ * write and the browser form runs it as the user types, so both always agree
+ * on what a patch means and on what is wrong with it.
+ */
+import { isIsoDate, isIsoTime } from "./calendar";
+import { deriveAllDay } from "./schedule-allday";
+import {
+  type DerivedSchedule,
+  type ScheduleFields,
+  type SchedulePatch,
+  type ScheduleZones,
+  DATE_FIELDS,
+  TIME_FIELDS,
+} from "./schedule-fields";
+import { type Outcome, type ScheduleIssue, fail, issue, named } from "./schedule-outcome";
+import { deriveTimed } from "./schedule-timed";
+import { isValidTimeZone } from "./zones";
+
+export type DeriveScheduleResult = Outcome<DerivedSchedule>;
+
+/**
+ * The schedule after `patch` is applied to `current` (null when creating):
+ * every representation re-derived, or the issues that prevent it.
+ *
+ * Timed appointments (a boundary is the start or the stop; a representation is
+ * local, office or UTC, each a date field and a time field):
+ * - A representation is given when the patch has its date or its time; the
+ *   other half comes from `current`. Given representations must name the same
+ *   instant; that instant rewrites all six fields of the boundary. A null date
+ *   (and no time) clears the boundary.
+ * - An ungiven boundary keeps its instant, except under a zone correction
+ *   (`zones.previousTimeZoneLocal`), which keeps its local wall clock instead.
+ * - The stop is the given one (a given duration must agree with it); else
+ *   start + a given duration; else, when the start was given, start + the
+ *   current duration (moving keeps the length); else the current stop.
+ * - The stop cannot precede the start, nor exist without one. The duration is
+ *   stop − start.
+ * - A wall time skipped by a spring-forward change is an issue; one repeated
+ *   by a fall-back change means its earlier instant.
+ *
+ * All-day appointments carry dates only, the same in every representation:
+ * given date fields must agree, times and durations must be null, and the stop
+ * day (inclusive) defaults to the start day. `startsAt`/`stopsAt` are the local
+ * midnights starting the start day and ending the stop day.
+ *
+ * Unknown zones throw a RangeError: they are validated where they are set
+ * (`isValidTimeZone`), not typed into a schedule.
+ */
+export function deriveSchedule(
+  current: ScheduleFields | null,
+  patch: SchedulePatch,
+  zones: ScheduleZones,
+): DeriveScheduleResult {
+  assertKnownZones(zones);
+  const malformed = malformedFields(patch);
+  if (malformed.length > 0) return fail(...malformed);
+  const input = { current, patch, zones };
+  return (patch.allday ?? current?.allday ?? false) ? deriveAllDay(input) : deriveTimed(input);
+}
+
+function assertKnownZones({ timeZoneLocal, officeTimeZone }: ScheduleZones): void {
+  for (const zone of [timeZoneLocal, officeTimeZone]) {
+    if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone: ${JSON.stringify(zone)}`);
+  }
+}
+
+/** Dates and times in a shape no rule can read. (Durations are read by the rules that use them.) */
+function malformedFields(patch: SchedulePatch): ScheduleIssue[] {
+  const dates = DATE_FIELDS.filter((field) => (patch[field] ?? null) !== null && !isIsoDate(patch[field])).map((field) =>
+    issue([field], `${named(field)} must be a calendar date written YYYY-MM-DD.`),
+  );
+  const times = TIME_FIELDS.filter((field) => (patch[field] ?? null) !== null && !isIsoTime(patch[field])).map((field) =>
+    issue([field], `${named(field)} must be a time written HH:MM:SS.`),
+  );
+  return [...dates, ...times];
+}
