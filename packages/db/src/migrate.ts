@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type PoolConfig } from "pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DiffTarget, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { pgConfigFromUrl } from "./pg-config";
 import { prismaDir } from "./paths";
@@ -90,15 +90,18 @@ const PG_TEXT_OID = 25;
  * Postgres' one-byte `"char"` type, which the driver adapter cannot map; they
  * are plain text, so they are reported as such.
  */
-class IntrospectionPool extends pg.Pool {
-  // @ts-expect-error pg's query() has many overloads; the adapter uses the promise form.
-  override async query(config: pg.QueryConfig, values?: unknown[]) {
-    const result = await super.query(config, values);
+function introspectionPool(config: PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  // pg's query() has many overloads; the adapter uses the promise form only.
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig, values?: unknown[]) => Promise<pg.QueryResult>;
+  pool.query = (async (config: pg.QueryConfig, values?: unknown[]) => {
+    const result = await query(config, values);
     for (const field of result.fields ?? []) {
       if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
     }
     return result;
-  }
+  }) as typeof pool.query;
+  return pool;
 }
 
 /**
@@ -106,7 +109,7 @@ class IntrospectionPool extends pg.Pool {
  * still holds a connection, so Postgres refuses. Same steps, in an order that
  * works: close the shadow pool, then drop (forcing out any straggler).
  */
-function withClosableShadowDb(factory: PrismaPg, config: PoolConfig) {
+function withClosableShadowDb(factory: PrismaPg, config: PoolConfig): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -115,7 +118,7 @@ function withClosableShadowDb(factory: PrismaPg, config: PoolConfig) {
       const main = await factory.connect();
       const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
       await main.executeScript(`CREATE DATABASE "${database}"`);
-      const shadowPool = new IntrospectionPool({ ...config, database, max: 1 });
+      const shadowPool = introspectionPool({ ...config, database, max: 1 });
       const shadow = await new PrismaPg(shadowPool).connect();
       shadow.dispose = async () => {
         await shadowPool.end();
@@ -133,7 +136,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   // Our own pool, so it can be closed the moment the engine is done (an idle
   // pool would otherwise keep a CLI process alive for its idle timeout).
   const config = pgConfigFromUrl(databaseUrl, { max: 2 });
-  const pool = new IntrospectionPool(config);
+  const pool = introspectionPool(config);
   const adapter = bindMigrationAwareSqlAdapterFactory(withClosableShadowDb(new PrismaPg(pool), config));
   const log = (message: string) => {
     if (process.env.PLANO_DEBUG_MIGRATIONS) process.stderr.write(`${message}\n`);

@@ -1,0 +1,18 @@
+import { defineConfig } from "tsup";
+
+// One ESM bundle per entry with our workspace packages inlined; npm packages
+// (Prisma's runtime, pg, PGlite and its WASM) stay external in node_modules.
+export default defineConfig({
+  entry: { main: "src/main.ts", cli: "src/cli/main.ts" },
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outDir: "dist",
+  clean: true,
+  sourcemap: true,
+  splitting: true,
+  noExternal: [/^@plano\//],
+  // Resolved from node_modules at run time: PGlite and Prisma load WASM files
+  // next to their own modules, which bundling would break.
+  external: ["pg", "zod", "superjson", "busboy", /^@prisma\//, /^@electric-sql\//, /^@trpc\//],
+});
