@@ -5,12 +5,6 @@
 import type { TestProject } from "vitest/node";
 import { createMigratedDatabase, dropDatabase } from "../packages/db/src/test-database";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    templateDatabase: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const template = await createMigratedDatabase(undefined, "plano_template");
   project.provide("templateDatabase", template);

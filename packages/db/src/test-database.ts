@@ -8,6 +8,13 @@ import pg from "pg";
 import { createDb, type Db } from "./client";
 import { applyMigrations } from "./migrate";
 
+declare module "vitest" {
+  /** The run's migrated template database (scripts/vitest-global-setup.ts). */
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}
+
 export const defaultTestServerUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function testServerUrl(): string {

@@ -1,4 +1,16 @@
-export { type IsoDate, type IsoTime, type WallClock, addDays, daysBetween, isIsoDate, isIsoTime } from "./calendar";
+export {
+  type DateParts,
+  type IsoDate,
+  type IsoTime,
+  type TimeParts,
+  type WallClock,
+  addDays,
+  daysBetween,
+  isIsoDate,
+  isIsoTime,
+  isoDateOf,
+  isoTimeOf,
+} from "./calendar";
 export { formatDuration, parseDuration } from "./duration";
 export type { ParseResult } from "./result";
 export { type DeriveScheduleResult, deriveSchedule } from "./schedule";
@@ -16,6 +28,7 @@ export {
   type ZonedInstantResult,
   instantToZoned,
   isValidTimeZone,
+  utcToInstant,
   zonedStartOfDay,
   zonedToInstant,
 } from "./zones";

@@ -117,6 +117,11 @@ export function zonedToInstant(date: IsoDate, time: IsoTime, timeZone: string): 
   return { ok: true, value: new Date(earliest) };
 }
 
+/** The instant at which UTC clocks show `date` `time`: never skipped, never repeated. */
+export function utcToInstant(date: IsoDate, time: IsoTime): Date {
+  return new Date(utcMs(parseIsoDate(date), parseIsoTime(time)));
+}
+
 /**
  * The first instant of `date` in `timeZone`: its midnight, or, in zones that
  * spring forward at midnight (America/Santiago, America/Havana), the moment
