@@ -81,11 +81,18 @@ export function parseLegacyInteger(value: unknown): ParseResult<number> {
   return orExpected(fits ? number + 0 : null, EXPECTED.integer);
 }
 
+function readIsoDate(text: string): IsoDate | null {
+  const [, year, month, day] = ISO_DATE.exec(text) ?? [];
+  return isoDateOf({ year: Number(year), month: Number(month), day: Number(day) });
+}
+
+function readUsDate(text: string): IsoDate | null {
+  const [, month, day, year] = US_DATE.exec(text) ?? [];
+  return isoDateOf({ year: Number(year), month: Number(month), day: Number(day) });
+}
+
 function readDate(text: string, { monthFirst }: LegacyDateOptions): IsoDate | null {
-  const iso = ISO_DATE.exec(text);
-  if (iso) return isoDateOf({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
-  const us = monthFirst ? US_DATE.exec(text) : null;
-  return us ? isoDateOf({ year: Number(us[3]), month: Number(us[1]), day: Number(us[2]) }) : null;
+  return readIsoDate(text) ?? (monthFirst ? readUsDate(text) : null);
 }
 
 /** A real calendar date, `YYYY-MM-DD` or (with `monthFirst`) `M/D/YYYY`. */
@@ -127,25 +134,23 @@ function offsetMinutes(offset: string): number | null {
 }
 
 /** The fraction of a second, to the millisecond (further digits are dropped). */
-function millisecondsOf(fraction: string | undefined): number {
-  return Number((fraction ?? "").padEnd(3, "0").slice(0, 3));
+function millisecondsOf(fraction: string): number {
+  return Number(fraction.padEnd(3, "0").slice(0, 3));
 }
 
 function readIsoDateTime(text: string): Date | null {
-  const match = ISO_DATE_TIME.exec(text);
-  if (!match) return null;
-  const [, dateText, timeText, fraction, offset] = match;
-  const date = readDate(dateText ?? "", { monthFirst: false });
-  const time = readTime(timeText ?? "");
-  const minutesEast = offsetMinutes(offset ?? "Z");
+  const [, dateText = "", timeText = "", fraction = "", offset = "Z"] = ISO_DATE_TIME.exec(text) ?? [];
+  const date = readIsoDate(dateText);
+  const time = readTime(timeText);
+  const minutesEast = offsetMinutes(offset);
   if (date === null || time === null || minutesEast === null) return null;
   return new Date(utcToInstant(date, time).getTime() + millisecondsOf(fraction) - minutesEast * 60_000);
 }
 
 function readUsDateTime(text: string): Date | null {
-  const [, dateText, timeText] = US_DATE_TIME.exec(text) ?? [];
-  const date = US_DATE.test(dateText ?? "") ? readDate(dateText ?? "", { monthFirst: true }) : null;
-  const time = readTime(timeText ?? "");
+  const [, dateText = "", timeText = ""] = US_DATE_TIME.exec(text) ?? [];
+  const date = readUsDate(dateText);
+  const time = readTime(timeText);
   return date === null || time === null ? null : utcToInstant(date, time);
 }
 

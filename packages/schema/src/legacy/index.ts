@@ -1,0 +1,10 @@
+export {
+  type LegacyDateOptions,
+  formatLegacyDate,
+  formatLegacyDateTime,
+  parseLegacyBoolean,
+  parseLegacyDate,
+  parseLegacyDateTime,
+  parseLegacyInteger,
+  parseLegacyTime,
+} from "./values";
