@@ -5,7 +5,16 @@
  * and says what it expected otherwise. An empty string is not handled here:
  * callers read it as "clear" before parsing.
  */
-import { type IsoDate, type IsoTime, type ParseResult, instantToZoned, isIsoDate, isoDateOf, isoTimeOf, utcToInstant } from "../time/index";
+import {
+  type IsoDate,
+  type IsoTime,
+  type ParseResult,
+  instantToZoned,
+  isIsoDate,
+  isoDateOf,
+  isoTimeOf,
+  utcToInstant,
+} from "../time/index";
 
 export interface LegacyDateOptions {
   /**

@@ -17,5 +17,6 @@ export function formatDuration(seconds: number): string {
 export function parseDuration(text: string): ParseResult<number> {
   const match = DURATION.exec(text);
   const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0) : NaN;
-  return Number.isSafeInteger(seconds) ? { ok: true, value: seconds } : { ok: false, expected: "a duration written H:MM or H:MM:SS" };
+  if (!Number.isSafeInteger(seconds)) return { ok: false, expected: "a duration written H:MM or H:MM:SS" };
+  return { ok: true, value: seconds };
 }

@@ -18,10 +18,21 @@ import {
   WALL_CLOCK_FIELDS,
   emptySchedule,
   isGiven,
+  setsValue,
   spokenFields,
   writeBoundary,
 } from "./schedule-fields";
-import { type Outcome, type ScheduleIssue, disagreements, fail, issue, issuesOf, named, ok, stopWithoutStart } from "./schedule-outcome";
+import {
+  type Outcome,
+  type ScheduleIssue,
+  disagreements,
+  fail,
+  issue,
+  issuesOf,
+  named,
+  ok,
+  stopWithoutStart,
+} from "./schedule-outcome";
 import { zonedStartOfDay } from "./zones";
 
 /** A boundary's day after the patch; `given` when the patch spoke for it. */
@@ -48,15 +59,19 @@ export function deriveAllDay(input: ScheduleInput): Outcome<DerivedSchedule> {
   return ok(allDaySchedule(start.value.date, stopDate, input));
 }
 
-/** Times and durations may be given only as null: all-day appointments have neither. */
+/** Fields an all-day appointment leaves empty, and why. */
+const TIMED_ONLY = [
+  { fields: TIME_FIELDS, reason: "all-day appointments carry dates only" },
+  { fields: DURATION_FIELDS, reason: "all-day appointments have no duration" },
+];
+
+/** Times and durations may be given only as null. */
 function timedFieldsGiven(patch: SchedulePatch): ScheduleIssue[] {
-  const times = TIME_FIELDS.filter((field) => (patch[field] ?? null) !== null).map((field) =>
-    issue([field], `${named(field)} must be empty: all-day appointments carry dates only.`),
+  return TIMED_ONLY.flatMap(({ fields, reason }) =>
+    fields
+      .filter((field) => setsValue(patch, field))
+      .map((field) => issue([field], `${named(field)} must be empty: ${reason}.`)),
   );
-  const durations = DURATION_FIELDS.filter((field) => (patch[field] ?? null) !== null).map((field) =>
-    issue([field], `${named(field)} must be empty: all-day appointments have no duration.`),
-  );
-  return [...times, ...durations];
 }
 
 /**
@@ -65,11 +80,14 @@ function timedFieldsGiven(patch: SchedulePatch): ScheduleIssue[] {
  * one keeps when it turns all-day, and what a zone correction keeps.
  */
 function resolveDay(boundary: Boundary, { current, patch }: ScheduleInput): Outcome<ResolvedDay> {
-  const statements: DateStatement[] = REPRESENTATIONS.map((representation) => WALL_CLOCK_FIELDS[boundary][representation].date)
+  const dateFields = REPRESENTATIONS.map((representation) => WALL_CLOCK_FIELDS[boundary][representation].date);
+  const statements: DateStatement[] = dateFields
     .filter((field) => isGiven(patch, field))
     .map((field) => ({ field, date: patch[field] ?? null }));
   const [reference] = statements;
-  if (reference === undefined) return ok({ given: false, date: current?.[WALL_CLOCK_FIELDS[boundary].local.date] ?? null });
+  if (reference === undefined) {
+    return ok({ given: false, date: current?.[WALL_CLOCK_FIELDS[boundary].local.date] ?? null });
+  }
 
   const conflicts = disagreements(statements, (a, b) => a.date === b.date, dayConflict);
   return conflicts.length > 0 ? fail(...conflicts) : ok({ given: true, date: reference.date });
@@ -77,7 +95,8 @@ function resolveDay(boundary: Boundary, { current, patch }: ScheduleInput): Outc
 
 function dayConflict(a: DateStatement, b: DateStatement): ScheduleIssue {
   const quote = ({ field, date }: DateStatement) => `${named(field)} (${date ?? "empty"})`;
-  return issue([a.field, b.field], `${quote(a)} and ${quote(b)} disagree: an all-day appointment has the same date in every time zone.`);
+  const why = "an all-day appointment has the same date in every time zone";
+  return issue([a.field, b.field], `${quote(a)} and ${quote(b)} disagree: ${why}.`);
 }
 
 /**
@@ -107,7 +126,8 @@ function dayOrderIssues(start: ResolvedDay, stopDate: IsoDate | null, patch: Sch
   if (stopDate >= start.date) return [];
   const stopField = spokenFields("stop", patch).date;
   const startField = spokenFields("start", patch).date;
-  return [issue([stopField, startField], `${named(stopField)} (${stopDate}) is before ${named(startField)} (${start.date}).`)];
+  const message = `${named(stopField)} (${stopDate}) is before ${named(startField)} (${start.date}).`;
+  return [issue([stopField, startField], message)];
 }
 
 /** Starts at the first instant of the start day and stops at the first instant of the day after the stop day. */

@@ -102,6 +102,11 @@ export function isGiven(patch: SchedulePatch, field: ScheduleFieldName): boolean
   return patch[field] !== undefined;
 }
 
+/** Whether the patch sets the field to a value, rather than leaving or clearing it. */
+export function setsValue(patch: SchedulePatch, field: ScheduleFieldName): boolean {
+  return (patch[field] ?? null) !== null;
+}
+
 /** A field's value after the patch: the patch's when given (`null` clears), else the current record's. */
 export function patchedValue(field: DateFieldName | TimeFieldName, { current, patch }: ScheduleInput): string | null {
   const given = patch[field];

@@ -19,6 +19,7 @@ import {
   isGiven,
   isZoneCorrection,
   patchedValue,
+  setsValue,
   spokenFields,
   writeBoundary,
   zoneOf,
@@ -88,12 +89,13 @@ function readRepresentation(boundary: Boundary, representation: Representation, 
   const date = patchedValue(fields.date, input);
   const time = patchedValue(fields.time, input);
   // A null date clears the boundary, unless the patch gives a time, which would then be lost.
-  if (date === null && (input.patch[fields.time] ?? null) === null) {
+  if (date === null && !setsValue(input.patch, fields.time)) {
     return ok({ representation, wallClock: null, instant: null });
   }
   if (date === null || time === null) {
     const [missing, present] = date === null ? [fields.date, fields.time] : [fields.time, fields.date];
-    return fail(issue([missing, present], `${named(missing)} is missing: a timed appointment needs both ${named(fields.date)} and ${named(fields.time)}.`));
+    const why = `a timed appointment needs both ${named(fields.date)} and ${named(fields.time)}`;
+    return fail(issue([missing, present], `${named(missing)} is missing: ${why}.`));
   }
   const instant = wallClockInstant(boundary, representation, { date, time }, input);
   return instant.ok ? ok({ representation, wallClock: { date, time }, instant: instant.value }) : instant;
@@ -112,9 +114,9 @@ function currentBoundary(boundary: Boundary, input: ScheduleInput): Outcome<Reso
   if (date === null) return ok({ given: false, instant: null });
   // Only an all-day record has a date without a time. Turned timed, it needs a
   // start time; its stop day has no time to keep, so the stop is left open.
+  if (time === null && boundary === "stop") return ok({ given: false, instant: null });
   if (time === null) {
     const { time: startTime } = WALL_CLOCK_FIELDS.start.local;
-    if (boundary === "stop") return ok({ given: false, instant: null });
     return fail(issue([startTime], `${named(startTime)} is required: a timed appointment needs a start time.`));
   }
   const instant = wallClockInstant(boundary, representation, { date, time }, input);
@@ -131,9 +133,8 @@ function wallClockInstant(
   const instant = zonedToInstant(date, time, zone);
   if (instant.ok) return ok(instant.value);
   const fields = WALL_CLOCK_FIELDS[boundary][representation];
-  return fail(
-    issue([fields.time, fields.date], `${named(fields.time)} ${time} does not exist on ${date} in ${zone}: the clocks skip that time.`),
-  );
+  const message = `${named(fields.time)} ${time} does not exist on ${date} in ${zone}: the clocks skip that time.`;
+  return fail(issue([fields.time, fields.date], message));
 }
 
 function sameInstant(a: Reading, b: Reading): boolean {
@@ -142,8 +143,10 @@ function sameInstant(a: Reading, b: Reading): boolean {
 
 function contradiction(boundary: Boundary, a: Reading, b: Reading, { zones }: ScheduleInput): ScheduleIssue {
   const [first, second] = [describeReading(boundary, a, zones), describeReading(boundary, b, zones)];
-  const conflict = a.instant === null || b.instant === null ? `one clears the ${boundary}, the other sets it` : "they describe different instants";
-  return issue([first.lead, first.other, second.lead, second.other], `${first.text} and ${second.text} disagree: ${conflict}.`);
+  const conflict =
+    a.instant === null || b.instant === null ? `one clears the ${boundary}, the other sets it` : "they describe different instants";
+  const message = `${first.text} and ${second.text} disagree: ${conflict}.`;
+  return issue([first.lead, first.other, second.lead, second.other], message);
 }
 
 /** A reading as a message quotes it, led by the field that carries its point (the date when it clears). */
@@ -164,7 +167,9 @@ function resolveDuration(patch: SchedulePatch): Outcome<StatedDuration | null> {
 }
 
 function readDuration(field: StatedDuration["field"], patch: SchedulePatch): Outcome<StatedDuration> {
-  return field === "timeDuration" ? readDurationText(patch.timeDuration ?? null) : readDurationSeconds(patch.timeDurationS ?? null);
+  return field === "timeDuration"
+    ? readDurationText(patch.timeDuration ?? null)
+    : readDurationSeconds(patch.timeDurationS ?? null);
 }
 
 function readDurationText(text: string | null): Outcome<StatedDuration> {
@@ -176,7 +181,9 @@ function readDurationText(text: string | null): Outcome<StatedDuration> {
 
 function readDurationSeconds(seconds: number | null): Outcome<StatedDuration> {
   const field = "timeDurationS";
-  if (seconds !== null && !Number.isSafeInteger(seconds)) return fail(issue([field], `${named(field)} must be a whole number of seconds.`));
+  if (seconds !== null && !Number.isSafeInteger(seconds)) {
+    return fail(issue([field], `${named(field)} must be a whole number of seconds.`));
+  }
   if (seconds !== null && seconds < 0) return fail(issue([field], `${named(field)} cannot be negative.`));
   return ok({ field, seconds, resolutionS: 1 });
 }
@@ -187,8 +194,10 @@ function durationsAgree(seconds: number | null, stated: StatedDuration): boolean
   return Math.floor(seconds / stated.resolutionS) === Math.floor(stated.seconds / stated.resolutionS);
 }
 
+/** As the caller wrote it: seconds as a number, the display form as H:MM. */
 function describeDuration({ field, seconds }: StatedDuration): string {
-  return `${named(field)} (${seconds === null ? "empty" : field === "timeDuration" ? formatDuration(seconds) : seconds})`;
+  if (seconds === null) return `${named(field)} (empty)`;
+  return `${named(field)} (${field === "timeDuration" ? formatDuration(seconds) : seconds})`;
 }
 
 function durationConflict(a: StatedDuration, b: StatedDuration): ScheduleIssue {

@@ -12,6 +12,7 @@ import {
   type ScheduleZones,
   DATE_FIELDS,
   TIME_FIELDS,
+  setsValue,
 } from "./schedule-fields";
 import { type Outcome, type ScheduleIssue, fail, issue, named } from "./schedule-outcome";
 import { deriveTimed } from "./schedule-timed";
@@ -65,13 +66,17 @@ function assertKnownZones({ timeZoneLocal, officeTimeZone }: ScheduleZones): voi
   }
 }
 
-/** Dates and times in a shape no rule can read. (Durations are read by the rules that use them.) */
+/** The shape each wall-clock field must have. (Durations are read by the rules that use them.) */
+const SHAPES = [
+  { fields: DATE_FIELDS, fits: isIsoDate, shape: "a calendar date written YYYY-MM-DD" },
+  { fields: TIME_FIELDS, fits: isIsoTime, shape: "a time written HH:MM:SS" },
+];
+
+/** Dates and times in a shape no rule can read, such as a time still being typed. */
 function malformedFields(patch: SchedulePatch): ScheduleIssue[] {
-  const dates = DATE_FIELDS.filter((field) => (patch[field] ?? null) !== null && !isIsoDate(patch[field])).map((field) =>
-    issue([field], `${named(field)} must be a calendar date written YYYY-MM-DD.`),
+  return SHAPES.flatMap(({ fields, fits, shape }) =>
+    fields
+      .filter((field) => setsValue(patch, field) && !fits(patch[field]))
+      .map((field) => issue([field], `${named(field)} must be ${shape}.`)),
   );
-  const times = TIME_FIELDS.filter((field) => (patch[field] ?? null) !== null && !isIsoTime(patch[field])).map((field) =>
-    issue([field], `${named(field)} must be a time written HH:MM:SS.`),
-  );
-  return [...dates, ...times];
 }
