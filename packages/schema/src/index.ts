@@ -3,3 +3,4 @@ export * from "./appointment/model";
 export * from "./auth";
 export * from "./status";
 export * from "./time";
+export * from "./legacy";

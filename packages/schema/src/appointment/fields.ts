@@ -1,3 +1,5 @@
+import { toSnakeCase } from "../time/snake-case";
+
 /**
  * The appointment's fields, once: their API (camelCase) name, the legacy
  * (snake_case) parameter name of the seed's "update appointment" page, and the
@@ -92,5 +94,5 @@ export const fieldByLegacyName: ReadonlyMap<string, FieldSpec> = new Map(
 
 /** The legacy (snake_case) name of an API field, for error messages. */
 export function legacyName(key: string): string {
-  return fieldByKey.get(key)?.legacy ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return fieldByKey.get(key)?.legacy ?? toSnakeCase(key);
 }

@@ -3,6 +3,7 @@
  * camelCase; the legacy REST adapter maps them through `fields.ts`.
  */
 import { z } from "zod";
+import { isValidTimeZone } from "../time/zones";
 
 /** `YYYY-MM-DD`, a real calendar date. */
 export const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
@@ -14,17 +15,7 @@ export const isoTime = z
   .transform((time) => (time.length === 5 ? `${time}:00` : time));
 
 /** An IANA zone the runtime knows, e.g. "America/Denver". */
-export const timeZoneName = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      return zone.length > 0;
-    } catch {
-      return false;
-    }
-  },
-  { error: "expected an IANA time zone such as America/Denver" },
-);
+export const timeZoneName = z.string().refine(isValidTimeZone, { error: "expected an IANA time zone such as America/Denver" });
 
 /** `H:MM` (hours may exceed 24). */
 export const durationDisplay = z.string().regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" });
