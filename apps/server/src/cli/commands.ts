@@ -8,6 +8,8 @@ import { seed } from "@plano/db/seed";
 import { applicationSlug, roleName, type ApplicationSlug, type RoleName } from "@plano/schema";
 import { z } from "zod";
 
+import { demoSetup } from "./demo-command";
+
 export class UsageError extends Error {}
 
 export type Flags = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -103,6 +105,8 @@ export const commands: Record<string, Command> = {
       return { token, id, application, role: role ?? "scheduler" };
     },
   },
+
+  "demo:setup": demoSetup,
 
   seed: {
     usage: "seed --appointments N",

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test of the repo. Builds the production API server and
+ * admin (the smoke and browser tests run them), then Vitest (unit and
+ * integration, against PostgreSQL at TEST_DATABASE_URL), then Playwright
+ * (the admin in Debian's Chromium). Ends with one summary line.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { processEnv } from "./processes.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const env = processEnv();
+const reports = mkdtempSync(path.join(tmpdir(), "plano-test-"));
+
+function run(label, args) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+  return result.status === 0;
+}
+
+const built = run("build", ["node_modules/turbo/bin/turbo", "run", "build", "--output-logs=errors-only"]);
+if (!built) process.exit(1);
+
+const vitestReport = path.join(reports, "vitest.json");
+const vitestOk = run("vitest", [
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+]);
+
+const playwrightReport = path.join(reports, "playwright.json");
+let playwrightOk = true;
+if (existsSync(path.join(root, "playwright.config.ts"))) {
+  const previous = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
+  env.PLAYWRIGHT_JSON_OUTPUT_NAME = playwrightReport;
+  playwrightOk = run("playwright", ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"]);
+  env.PLAYWRIGHT_JSON_OUTPUT_NAME = previous;
+}
+
+function counts(file, read) {
+  try {
+    return read(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+}
+const unit = counts(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+const browser = counts(playwrightReport, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+rmSync(reports, { recursive: true, force: true });
+
+const passed = unit.passed + browser.passed;
+const failed = unit.failed + browser.failed;
+const ok = vitestOk && playwrightOk && failed === 0 && passed > 0;
+// A runner that crashed before reporting counts as a failure, even with no failed test counted.
+const reportedFailures = ok ? 0 : Math.max(failed, 1);
+console.log(`\nvitest ${unit.passed} passed, ${unit.failed} failed; playwright ${browser.passed} passed, ${browser.failed} failed`);
+console.log(`Tests: ${passed} passed, ${reportedFailures} failed`);
+process.exit(ok ? 0 : 1);
