@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every test of the repo. Builds the production API server and
- * admin (the smoke and browser tests run them), then Vitest (unit and
+ * admin (the smoke and browser tests run them) and typechecks every package
+ * (Vitest does not), then Vitest (unit and
  * integration, against PostgreSQL at TEST_DATABASE_URL), then Playwright
  * (the admin in Debian's Chromium). Ends with one summary line.
  */
@@ -22,7 +23,7 @@ function run(label, args) {
   return result.status === 0;
 }
 
-const built = run("build", ["node_modules/turbo/bin/turbo", "run", "build", "--output-logs=errors-only"]);
+const built = run("build and typecheck", ["node_modules/turbo/bin/turbo", "run", "build", "typecheck", "--output-logs=errors-only"]);
 if (!built) process.exit(1);
 
 const vitestReport = path.join(reports, "vitest.json");

@@ -1,0 +1,116 @@
+/**
+ * Smoke test of `npm start`: the real processes (production builds, which
+ * `npm test` makes first) on a fresh embedded database. Calls the API over
+ * HTTP through the admin's origin and the server's own port, uses the CLI
+ * while the server holds the database, then stops everything with SIGINT.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createPlanoClient } from "@plano/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("npm start on the embedded database", () => {
+  let app: ChildProcess;
+  let output = "";
+  let dataDir: string;
+  let port: number;
+  let apiPort: number;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "plano-smoke-"));
+    [port, apiPort] = [await freePort(), await freePort()];
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    env = { ...rest, PORT: String(port), API_PORT: String(apiPort), PLANO_DATA_DIR: dataDir, PLANO_SKIP_BUILD: "1" };
+    app = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
+      const check = setInterval(() => {
+        if (output.includes("Press Ctrl-C to stop.")) {
+          clearTimeout(timer);
+          clearInterval(check);
+          resolve();
+        }
+      }, 100);
+      app.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    });
+  }, 120_000);
+
+  afterAll(() => {
+    if (app.exitCode === null) app.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const tokenFromOutput = () => output.match(/App token:\s+(pla_\S+)/)?.[1];
+
+  it("prints a scheduler login and an application token on first run", () => {
+    expect(output).toMatch(/Login:\s+scheduler@plano\.local \/ \S{8,}/);
+    expect(tokenFromOutput()).toBeDefined();
+  });
+
+  it("serves the typed tRPC API on the server's port and through the admin's proxy", async () => {
+    for (const origin of [`http://127.0.0.1:${apiPort}`, `http://127.0.0.1:${port}`]) {
+      const plano = createPlanoClient({ url: `${origin}/api/trpc`, token: tokenFromOutput()! });
+      const page = await plano.appointment.list.query({ limit: 5 });
+      expect(page.appointments).toHaveLength(5);
+      const [first] = page.appointments;
+      const { appointment } = await plano.appointment.update.mutate({
+        id: first!.id,
+        updatedAtMt: first!.updatedAtMt,
+        patch: { notes: `smoke via ${origin}` },
+      });
+      expect(appointment.notes).toBe(`smoke via ${origin}`);
+      expect(Date.parse(appointment.updatedAtMt)).toBeGreaterThan(Date.parse(first!.updatedAtMt));
+    }
+  });
+
+  it("answers the legacy REST API through the admin's proxy", async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/appointments/list`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: tokenFromOutput()!, limit: "2" }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; data: { appointments: unknown[] } };
+    expect(body.status).toBe("action-successful");
+    expect(body.data.appointments).toHaveLength(2);
+  });
+
+  it("lets the CLI work while the server holds the embedded database", () => {
+    const result = spawnSync(process.execPath, ["apps/server/dist/cli.js", "session:create", "--email", "scheduler@plano.local"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(result.stderr).not.toMatch(/failed/);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).token).toMatch(/^pls_/);
+  });
+
+  it("stops both processes cleanly on Ctrl-C", async () => {
+    const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+    app.kill("SIGINT");
+    expect(await exited).toBe(0);
+    for (const p of [port, apiPort]) {
+      await expect(fetch(`http://127.0.0.1:${p}/`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
+    }
+  }, 30_000);
+});
