@@ -1,5 +1,6 @@
 import { rolePermissions, type RoleName } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../src/auth/credentials-admin";
 import { hashPassword, verifyPassword } from "../src/auth/passwords";
 import { generateToken, hashToken, sameHash, tokenKind } from "../src/auth/tokens";
 import { appToken, callerFor, freshDatabase, smallWorld, testClock, userWithSession } from "./fixtures";
@@ -152,19 +153,15 @@ describe("authentication against the database", () => {
       };
     });
 
+    /** A caller in the given role: an app token for staff roles, a user's session for "their own" roles. */
     async function callerAs(role: RoleName, user: { id: number } | null = null) {
-      if (role === "photographer" && user) {
-        const { createSession } = await import("../src/auth/credentials-admin");
-        await database.db.userRole.create({
-          data: { userId: user.id, roleId: (await database.db.role.findFirstOrThrow({ where: { name: "photographer", application: { slug: "planoauth" } } })).id },
-        });
-        return callerFor(database, { token: (await createSession(database.db, user.id, false, new Date())).token });
+      if (!user) return callerFor(database, { token: await appToken(database, "planoauth", role) });
+      if (role === "photographer") {
+        const photographerRole = await database.db.role.findFirstOrThrow({ where: { name: "photographer", application: { slug: "planoauth" } } });
+        await database.db.userRole.create({ data: { userId: user.id, roleId: photographerRole.id } });
       }
-      if (role === "client" && user) {
-        const { createSession } = await import("../src/auth/credentials-admin");
-        return callerFor(database, { token: (await createSession(database.db, user.id, false, new Date())).token });
-      }
-      return callerFor(database, { token: await appToken(database, "planoauth", role) });
+      // Clients need no grant: their client record gives them the client role.
+      return callerFor(database, { token: (await createSession(database.db, user.id, false, new Date())).token });
     }
 
     it("lets a scheduler do everything", async () => {
