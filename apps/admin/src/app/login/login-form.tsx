@@ -1,0 +1,40 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { loginInput, type LoginInput } from "@plano/schema";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { errorMessageOf } from "~/trpc/errors";
+import { api } from "~/trpc/react";
+
+export function LoginForm({ returnTo }: { returnTo: string }) {
+  const form = useForm<LoginInput, unknown, z.output<typeof loginInput>>({
+    resolver: zodResolver(loginInput),
+    defaultValues: { email: "", password: "", rememberMe: false },
+  });
+  const login = api.auth.login.useMutation({
+    // A full navigation, so the next page is rendered on the server with the new cookie.
+    onSuccess: () => window.location.assign(returnTo),
+  });
+  const { errors } = form.formState;
+
+  return (
+    <form noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit((values) => login.mutate(values))}>
+      {login.error ? <Notice tone="error">{errorMessageOf(login.error)}</Notice> : null}
+      <Field label="Email" error={errors.email?.message}>
+        {(control) => <input {...control} {...form.register("email")} type="email" autoComplete="username" className={inputClasses} />}
+      </Field>
+      <Field label="Password" error={errors.password?.message}>
+        {(control) => (
+          <input {...control} {...form.register("password")} type="password" autoComplete="current-password" className={inputClasses} />
+        )}
+      </Field>
+      <CheckboxField label="Remember me on this computer" {...form.register("rememberMe")} />
+      <Button type="submit" disabled={login.isPending || login.isSuccess}>
+        {login.isPending || login.isSuccess ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

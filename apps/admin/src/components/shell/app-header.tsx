@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { LogoutButton } from "./logout-button";
+import { NavLink } from "./nav-link";
+
+export function AppHeader({ userName }: { userName: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <Link href="/appointments" className="font-semibold text-indigo-700">
+          Plano
+        </Link>
+        <nav aria-label="Main" className="flex gap-1">
+          <NavLink href="/appointments">Appointments</NavLink>
+          <NavLink href="/notifications">Notifications</NavLink>
+          <NavLink href="/reference">API reference</NavLink>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-slate-600" data-testid="signed-in-user">
+            {userName}
+          </span>
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+}
