@@ -6,6 +6,7 @@
  */
 import {
   deriveSchedule,
+  emptySchedule,
   instantToZoned,
   type AppointmentPatch,
   type ScheduleFields,
@@ -29,28 +30,14 @@ export interface WriteEnvironment {
 }
 
 const emptyState: Omit<AppointmentState, "officeId" | "officeTimeZone" | "timeZoneLocal"> = {
+  ...emptySchedule(false),
+  startsAt: null,
+  stopsAt: null,
   confirmed: false,
   cancelled: false,
-  allday: false,
   apptType: null,
   confirmedAt: null,
   confirmedBy: null,
-  dateStartLocal: null,
-  timeStartLocal: null,
-  dateStopLocal: null,
-  timeStopLocal: null,
-  dateStartOffice: null,
-  timeStartOffice: null,
-  dateStopOffice: null,
-  timeStopOffice: null,
-  dateStartUtc: null,
-  timeStartUtc: null,
-  dateStopUtc: null,
-  timeStopUtc: null,
-  startsAt: null,
-  stopsAt: null,
-  timeDurationS: null,
-  timeDuration: null,
   deliveryType: null,
   description: null,
   location: null,
@@ -77,25 +64,10 @@ const emptyState: Omit<AppointmentState, "officeId" | "officeTimeZone" | "timeZo
   updatedBy: null,
 };
 
-/** Every schedule field; typed as a record so a field added to ScheduleFields cannot be missed here. */
-const scheduleFieldFlags: Record<keyof ScheduleFields, true> = {
-  allday: true,
-  dateStartLocal: true,
-  timeStartLocal: true,
-  dateStopLocal: true,
-  timeStopLocal: true,
-  dateStartOffice: true,
-  timeStartOffice: true,
-  dateStopOffice: true,
-  timeStopOffice: true,
-  dateStartUtc: true,
-  timeStartUtc: true,
-  dateStopUtc: true,
-  timeStopUtc: true,
-  timeDurationS: true,
-  timeDuration: true,
-};
-const scheduleKeys = Object.keys(scheduleFieldFlags) as (keyof ScheduleFields)[];
+/** The schedule's own fields (those `deriveSchedule` decides), without the instants it derives. */
+const scheduleKeys = Object.keys(emptySchedule(false)).filter(
+  (key): key is keyof ScheduleFields => key !== "startsAt" && key !== "stopsAt",
+);
 const scheduleKeySet = new Set<string>(scheduleKeys);
 
 function pickSchedule(state: AppointmentState): ScheduleFields {

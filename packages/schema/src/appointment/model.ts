@@ -80,14 +80,21 @@ export const appointmentWritableShape = {
 export const appointmentPatchSchema = z.object(appointmentWritableShape).partial().strict();
 export type AppointmentPatch = z.infer<typeof appointmentPatchSchema>;
 
-/** One appointment, named by id or by uuid. */
-export const appointmentRefSchema = z
-  .object({ id: recordId.optional(), uuid: z.uuid({ error: "expected a UUID" }).optional() })
-  .refine((ref) => ref.id !== undefined || ref.uuid !== undefined, {
+const refShape = { id: recordId.optional(), uuid: z.uuid({ error: "expected a UUID" }).optional() };
+
+/** An input about one appointment: its id or its uuid is required, plus `shape`. */
+function aboutOneAppointment<S extends z.ZodRawShape>(shape: S) {
+  // (Typed loosely inside: zod cannot see `id`/`uuid` through the generic spread.)
+  const namesOne = (input: { id?: unknown; uuid?: unknown }) => input.id !== undefined || input.uuid !== undefined;
+  return z.object({ ...refShape, ...shape }).refine((input) => namesOne(input as { id?: unknown; uuid?: unknown }), {
     error: "id or uuid is required",
     path: ["id"],
     params: { missing: true },
   });
+}
+
+/** One appointment, named by id or by uuid. */
+export const appointmentRefSchema = aboutOneAppointment({});
 export type AppointmentRef = z.infer<typeof appointmentRefSchema>;
 
 /** The version a caller last read: `updatedAt` as the server returned it. */
@@ -102,48 +109,21 @@ export const createAppointmentInput = appointmentPatchSchema.extend({
 });
 export type CreateAppointmentInput = z.input<typeof createAppointmentInput>;
 
-export const updateAppointmentInput = z
-  .object({
-    id: recordId.optional(),
-    uuid: z.uuid({ error: "expected a UUID" }).optional(),
-    updatedAtMt,
-    patch: appointmentPatchSchema,
-  })
-  .refine((input) => input.id !== undefined || input.uuid !== undefined, {
-    error: "id or uuid is required",
-    path: ["id"],
-    params: { missing: true },
-  });
+export const updateAppointmentInput = aboutOneAppointment({ updatedAtMt, patch: appointmentPatchSchema });
 export type UpdateAppointmentInput = z.input<typeof updateAppointmentInput>;
 
-export const confirmAppointmentInput = z
-  .object({
-    id: recordId.optional(),
-    uuid: z.uuid().optional(),
-    /** Optional: confirming only touches the confirmation fields. Checked when given. */
-    updatedAtMt: updatedAtMt.optional(),
-  })
-  .refine((input) => input.id !== undefined || input.uuid !== undefined, {
-    error: "id or uuid is required",
-    path: ["id"],
-    params: { missing: true },
-  });
+export const confirmAppointmentInput = aboutOneAppointment({
+  /** Optional: confirming only touches the confirmation fields. Checked when given. */
+  updatedAtMt: updatedAtMt.optional(),
+});
 
-export const cancelAppointmentInput = z
-  .object({
-    id: recordId.optional(),
-    uuid: z.uuid().optional(),
-    updatedAtMt: updatedAtMt.optional(),
-    reason: z.string().trim().min(1, { error: "a cancellation needs a reason" }).max(1000),
-    onSiteCancel: z.boolean().optional(),
-    /** Derived from the appointment's local date unless given. */
-    sameDayCancel: z.boolean().optional(),
-  })
-  .refine((input) => input.id !== undefined || input.uuid !== undefined, {
-    error: "id or uuid is required",
-    path: ["id"],
-    params: { missing: true },
-  });
+export const cancelAppointmentInput = aboutOneAppointment({
+  updatedAtMt: updatedAtMt.optional(),
+  reason: z.string().trim().min(1, { error: "a cancellation needs a reason" }).max(1000),
+  onSiteCancel: z.boolean().optional(),
+  /** Derived from the appointment's local date unless given. */
+  sameDayCancel: z.boolean().optional(),
+});
 
 export const listAppointmentsInput = z
   .object({
@@ -170,8 +150,7 @@ export type ListAppointmentsInput = z.input<typeof listAppointmentsInput>;
 
 export const conflictsInput = z
   .object({
-    id: recordId.optional(),
-    uuid: z.uuid().optional(),
+    ...refShape,
     /** Or a prospective slot, as the edit form checks before saving. */
     photographerUserId: recordId.optional(),
     startsAt: z.iso.datetime({ offset: true }).optional(),

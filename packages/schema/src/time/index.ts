@@ -14,6 +14,7 @@ export {
 export { formatDuration, parseDuration } from "./duration";
 export type { ParseResult } from "./result";
 export { type DeriveScheduleResult, deriveSchedule } from "./schedule";
+export { emptySchedule } from "./schedule-fields";
 export type {
   DerivedSchedule,
   ScheduleFieldName,
