@@ -1,7 +1,7 @@
 /**
  * The embedded default database: PGlite persisted in a data directory, served
- * over the Postgres wire protocol by pglite-socket on 127.0.0.1, so the app
- * reaches it through the same `pg` + Prisma adapter path as a real server.
+ * over the Postgres wire protocol on 127.0.0.1 (see pglite-wire-server.ts), so
+ * the app reaches it through the same `pg` + Prisma adapter path as a real server.
  *
  * Only one process may open a data directory. The first one (normally the API
  * server) owns it and records its address in `server.json`; later processes
@@ -11,9 +11,9 @@ import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { repoRoot } from "./paths";
+import { servePGlite } from "./pglite-wire-server";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -40,8 +40,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether the owner's server answers. Generous: the single backend may be busy
+ * with the owner's own work (migrations at start-up, a bulk seed) for a while.
+ */
 async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 30_000 });
   try {
     await client.connect();
     await client.query("select 1");
@@ -81,14 +85,9 @@ async function acquireLock(lockFile: string): Promise<{ heldBy?: number }> {
 
 export interface OpenEmbeddedOptions {
   dataDir?: string;
-  /** Concurrent connections the socket server accepts; at least the pool sizes of all clients. */
-  maxConnections?: number;
 }
 
-export async function openEmbeddedDatabase({
-  dataDir = defaultDataDir(),
-  maxConnections = 64,
-}: OpenEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
   const serverFile = path.join(dataDir, "server.json");
   const lockFile = path.join(dataDir, "pglite.lock");
@@ -106,9 +105,8 @@ export async function openEmbeddedDatabase({
   }
 
   const pglite = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections });
-  await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
+  const server = await servePGlite(pglite);
+  const { url } = server;
   await writeFile(serverFile, JSON.stringify({ pid: process.pid, url } satisfies ServerRecord));
 
   let closed = false;
@@ -118,7 +116,7 @@ export async function openEmbeddedDatabase({
     async close() {
       if (closed) return;
       closed = true;
-      await server.stop();
+      await server.close();
       await pglite.close();
       await rm(serverFile, { force: true });
       await rm(lockFile, { force: true });

@@ -1,0 +1,177 @@
+/**
+ * Serves a PGlite database over the PostgreSQL wire protocol on a local TCP
+ * port, so the app reaches it through `pg` exactly like a real server.
+ *
+ * Why not @electric-sql/pglite-socket: up to 0.2.17 it schedules single
+ * protocol messages across connections and pins a connection only inside a
+ * transaction. An extended-protocol batch (Parse/Bind/Execute/Sync) is not a
+ * transaction, so two connections' batches interleave on PGlite's one backend
+ * and bind to each other's statements (electric-sql/pglite#1046); one internal
+ * error also stalls its queue for good. Measured here: 20 concurrent updates
+ * failed with "bind message supplies 7 parameters, but prepared statement
+ * requires 3".
+ *
+ * The rule here: PGlite has one backend, so one connection owns it at a time,
+ * from its first message until the backend is ready for a query outside a
+ * transaction (after Sync or a simple Query). Other connections wait their
+ * turn, first come first served.
+ */
+import net from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+/** Messages after which the backend answers ReadyForQuery. */
+const ENDS_EXCHANGE = new Set(["S", "Q"]);
+const TERMINATE = "X";
+/** A connection that holds the backend and then says nothing this long is cut off, so it cannot block the others. */
+const IDLE_OWNER_MS = 60_000;
+
+class BackendLock {
+  private owner: object | null = null;
+  private waiters: { who: object; wake: () => void }[] = [];
+
+  async acquire(who: object): Promise<void> {
+    if (this.owner === who) return;
+    if (this.owner === null && this.waiters.length === 0) {
+      this.owner = who;
+      return;
+    }
+    await new Promise<void>((wake) => this.waiters.push({ who, wake }));
+  }
+
+  holds(who: object): boolean {
+    return this.owner === who;
+  }
+
+  release(who: object): void {
+    if (this.owner !== who) {
+      this.waiters = this.waiters.filter((waiter) => waiter.who !== who);
+      return;
+    }
+    const next = this.waiters.shift();
+    this.owner = next?.who ?? null;
+    next?.wake();
+  }
+}
+
+export interface PGliteWireServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function servePGlite(
+  db: PGlite,
+  { host = "127.0.0.1", port = 0, database = "postgres" }: { host?: string; port?: number; database?: string } = {},
+): Promise<PGliteWireServer> {
+  const lock = new BackendLock();
+  const sockets = new Set<net.Socket>();
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    const connection = {};
+    let buffer = Buffer.alloc(0);
+    let started = false;
+    let chain = Promise.resolve();
+    let idleTimer: NodeJS.Timeout | undefined;
+
+    const armIdleTimer = () => {
+      clearTimeout(idleTimer);
+      if (lock.holds(connection)) idleTimer = setTimeout(() => socket.destroy(), IDLE_OWNER_MS).unref();
+    };
+
+    /** Gives the backend back; a transaction the connection left open is rolled back first. */
+    const giveBack = async () => {
+      clearTimeout(idleTimer);
+      if (!lock.holds(connection)) return lock.release(connection);
+      try {
+        if (db.isInTransaction()) await db.exec("ROLLBACK");
+      } finally {
+        lock.release(connection);
+      }
+    };
+
+    const run = async (message: Uint8Array, type: string) => {
+      await lock.acquire(connection);
+      if (socket.destroyed) return giveBack();
+      await db.runExclusive(() =>
+        db.execProtocolRawStream(message, {
+          onRawData: (data) => {
+            if (socket.writable) socket.write(data);
+          },
+        }),
+      );
+      if ((type === "startup" || ENDS_EXCHANGE.has(type)) && !db.isInTransaction()) lock.release(connection);
+      armIdleTimer();
+    };
+
+    const enqueue = (message: Buffer, type: string) => {
+      chain = chain.then(() => run(new Uint8Array(message), type)).catch(async (error: unknown) => {
+        // Never leave the backend locked: drop this connection, let the others go on.
+        console.error("PGlite wire server: closing a connection after an internal error:", error);
+        socket.destroy();
+        await giveBack();
+      });
+    };
+
+    socket.on("data", (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (!started) {
+          if (buffer.length < 8) return;
+          const length = buffer.readInt32BE(0);
+          const code = buffer.readInt32BE(4);
+          if (code === SSL_REQUEST) {
+            buffer = buffer.subarray(8);
+            socket.write("N"); // no TLS on a loopback socket
+            continue;
+          }
+          if (code === CANCEL_REQUEST) {
+            socket.destroy(); // cancelling a running query is not supported; the query finishes
+            return;
+          }
+          if (buffer.length < length) return;
+          enqueue(buffer.subarray(0, length), "startup");
+          buffer = buffer.subarray(length);
+          started = true;
+          continue;
+        }
+        if (buffer.length < 5) return;
+        const length = 1 + buffer.readInt32BE(1);
+        if (buffer.length < length) return;
+        const type = String.fromCharCode(buffer[0]!);
+        const message = buffer.subarray(0, length);
+        buffer = buffer.subarray(length);
+        if (type === TERMINATE) {
+          socket.end();
+          return;
+        }
+        enqueue(message, type);
+      }
+    });
+
+    const closed = () => {
+      sockets.delete(socket);
+      chain = chain.then(giveBack, giveBack);
+    };
+    socket.once("close", closed);
+    socket.on("error", () => socket.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as net.AddressInfo;
+
+  return {
+    port: address.port,
+    url: `postgresql://postgres@${host}:${address.port}/${database}`,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
