@@ -42,3 +42,9 @@ const instantFormatter = new Intl.DateTimeFormat("en-US", { dateStyle: "medium",
 export function formatInstantUtc(instant: string | Date): string {
   return `${instantFormatter.format(new Date(instant))} UTC`;
 }
+
+/** "Dec 7, 2026, 09:30 MST": an instant as the clocks of `timeZone` show it. */
+export function formatInstantIn(instant: string | Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }).format(new Date(instant));
+  return `${text} ${zoneAbbreviation(instant, timeZone)}`;
+}

@@ -54,3 +54,12 @@ export async function serverApi() {
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
+
+/** The error a prefetch of `path` (e.g. "appointment.byId") met in this request, if any: prefetches never throw. */
+export function prefetchError(path: string): unknown {
+  const query = getQueryClient()
+    .getQueryCache()
+    .getAll()
+    .find((candidate) => Array.isArray(candidate.queryKey[0]) && candidate.queryKey[0].join(".") === path && candidate.state.error);
+  return query?.state.error ?? null;
+}

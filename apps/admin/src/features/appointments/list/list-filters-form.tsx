@@ -38,7 +38,7 @@ export function ListFiltersForm({ input }: { input: ListAppointmentsInput }) {
       role="search"
       aria-label="Filter appointments"
       onSubmit={apply}
-      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-8"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-6"
     >
       <Field label="Search" className="col-span-2">
         {(control) => (

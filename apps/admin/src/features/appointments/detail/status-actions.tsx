@@ -1,0 +1,94 @@
+"use client";
+/** Confirm, and cancel with a reason: the two status changes that notify the client. */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type Appointment, cancelAppointmentInput } from "@plano/schema";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { Dialog } from "~/components/ui/dialog";
+import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { api } from "~/trpc/react";
+
+type CancelValues = z.input<typeof cancelAppointmentInput>;
+
+function actionError(error: unknown): string {
+  return planoErrorOf(error)?.reason === "update-conflict"
+    ? "Someone else changed this appointment meanwhile. Reload the page to see their changes, then try again."
+    : errorMessageOf(error);
+}
+
+export function StatusActions({
+  appointment,
+  disabledReason,
+  onChanged,
+}: {
+  appointment: Appointment;
+  /** Why the actions are unavailable (e.g. unsaved edits), if they are. */
+  disabledReason: string | null;
+  onChanged: (appointment: Appointment) => void;
+}) {
+  const [cancelling, setCancelling] = useState(false);
+  const confirm = api.appointment.confirm.useMutation({ onSuccess: (result) => onChanged(result.appointment) });
+  const ref = { id: appointment.id, updatedAtMt: appointment.updatedAtMt };
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex gap-2">
+        <Button
+          onClick={() => confirm.mutate(ref)}
+          disabled={appointment.confirmed || appointment.cancelled || confirm.isPending || disabledReason !== null}
+          title={disabledReason ?? undefined}
+        >
+          {appointment.confirmed ? "Confirmed" : confirm.isPending ? "Confirming…" : "Confirm"}
+        </Button>
+        <Button variant="danger" onClick={() => setCancelling(true)} disabled={appointment.cancelled || disabledReason !== null} title={disabledReason ?? undefined}>
+          {appointment.cancelled ? "Cancelled" : "Cancel appointment…"}
+        </Button>
+      </div>
+      {disabledReason && !appointment.cancelled ? <p className="text-xs text-slate-500">{disabledReason}</p> : null}
+      {confirm.error ? <Notice tone="error">{actionError(confirm.error)}</Notice> : null}
+      {cancelling ? (
+        <CancelDialog
+          appointment={appointment}
+          onClose={() => setCancelling(false)}
+          onCancelled={(cancelled) => {
+            setCancelling(false);
+            onChanged(cancelled);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function CancelDialog({ appointment, onClose, onCancelled }: { appointment: Appointment; onClose: () => void; onCancelled: (appointment: Appointment) => void }) {
+  const form = useForm<CancelValues>({
+    resolver: zodResolver(cancelAppointmentInput),
+    defaultValues: { id: appointment.id, updatedAtMt: appointment.updatedAtMt, reason: "", onSiteCancel: false },
+  });
+  const cancel = api.appointment.cancel.useMutation({ onSuccess: (result) => onCancelled(result.appointment) });
+  const reasonError = form.formState.errors.reason?.message;
+
+  return (
+    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title="Cancel this appointment" description="The client is told by email. Say why it is cancelled.">
+      <form noValidate className="flex flex-col gap-3" onSubmit={form.handleSubmit((values) => cancel.mutate(values))}>
+        <Field label="Reason" error={reasonError ? `reason: ${reasonError}` : undefined}>
+          {(control) => <textarea {...control} {...form.register("reason")} rows={3} className={inputClasses} autoFocus />}
+        </Field>
+        <CheckboxField label="Cancelled on site" {...form.register("onSiteCancel")} />
+        {cancel.error ? <Notice tone="error">{actionError(cancel.error)}</Notice> : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Keep appointment
+          </Button>
+          <Button type="submit" variant="danger" disabled={cancel.isPending}>
+            {cancel.isPending ? "Cancelling…" : "Cancel appointment"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

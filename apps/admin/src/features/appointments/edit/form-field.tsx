@@ -1,0 +1,85 @@
+"use client";
+/**
+ * One appointment field as a labelled input, picked by the field's legacy
+ * type (checkbox, date, time, number, text), registered with the form, and
+ * showing its error (client or server) underneath.
+ */
+import { appointmentFields, legacyName } from "@plano/schema";
+import type { ReactNode } from "react";
+import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
+import type { WritableKey } from "./form-model";
+import { fieldLabels } from "./field-labels";
+import type { AppointmentFormState } from "./use-appointment-form";
+
+const legacyTypeOf = new Map<string, string>(appointmentFields.map((field) => [field.key, field.type]));
+const inputTypeFor: Record<string, string> = { date: "date", time: "time", integer: "number", string: "text" };
+
+export interface FormFieldProps {
+  state: AppointmentFormState;
+  name: WritableKey;
+  /** Derived or server-kept: shown, not typed into. */
+  readOnly?: boolean;
+  multiline?: boolean;
+  /** A <select> instead of an input: its options. */
+  options?: ReactNode;
+  /** Hide the label visually (a grid's headers already say it); screen readers still hear it. */
+  compact?: boolean;
+  /** Called after the value changed (the schedule re-derives). */
+  onTyped?: (name: WritableKey) => void;
+  /** Suggestions: the id of a <datalist>. */
+  list?: string;
+  className?: string;
+}
+
+export function FormField({ state, name, readOnly, multiline, options, compact, onTyped, list, className }: FormFieldProps) {
+  const { form } = state;
+  const error = form.formState.errors[name]?.message;
+  const registration = form.register(name, { onChange: () => onTyped?.(name) });
+  const legacyType = legacyTypeOf.get(name) ?? "string";
+  const label = (
+    <>
+      <span className={compact ? "sr-only" : undefined}>{fieldLabels[name]}</span>
+      {compact ? null : <span className="ml-1 font-mono text-[11px] font-normal text-slate-400">{legacyName(name)}</span>}
+    </>
+  );
+
+  if (legacyType === "boolean") {
+    return <CheckboxField label={fieldLabels[name]} error={error} disabled={readOnly} {...registration} />;
+  }
+  return (
+    <Field label={label} error={error} className={className}>
+      {(control) =>
+        options ? (
+          <select {...control} {...registration} disabled={readOnly} className={inputClasses}>
+            {options}
+          </select>
+        ) : multiline ? (
+          <textarea {...control} {...registration} readOnly={readOnly} rows={3} className={inputClasses} />
+        ) : (
+          <input
+            {...control}
+            {...registration}
+            readOnly={readOnly}
+            list={list}
+            type={inputTypeFor[legacyType] ?? "text"}
+            className={`${inputClasses} ${readOnly ? "bg-slate-50 text-slate-600" : ""}`}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A select's options: a "none" entry, then one per record. */
+export function recordOptions<T extends { id: number }>(records: readonly T[], none: string, labelOf: (record: T) => string): ReactNode {
+  return (
+    <>
+      <option value="">{none}</option>
+      {records.map((record) => (
+        <option key={record.id} value={record.id}>
+          {labelOf(record)}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+/**
+ * The appointment form's state: react-hook-form validated by the shared zod
+ * schemas (zodResolver) plus the shared schedule rule, the live derivation of
+ * the schedule as the user types, and the patch a save sends.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { Appointment } from "@plano/schema";
+import { useRef, useState } from "react";
+import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
+import {
+  type ApiValue,
+  type FormValues,
+  type WritableKey,
+  appointmentFormSchema,
+  changedFields,
+  fieldMessage,
+  formValuesOf,
+  toFormValue,
+} from "./form-model";
+import {
+  type Boundary,
+  type Representation,
+  type ScheduleSources,
+  type ZoneLookup,
+  deriveFormSchedule,
+  givenScheduleFields,
+  scheduleFieldNames,
+} from "./schedule-derivation";
+
+export type AppointmentPatchValues = Partial<Record<WritableKey, ApiValue>>;
+
+/** The instants the form's schedule stands for, for the overlap check. */
+export interface Slot {
+  startsAt: string;
+  stopsAt: string;
+}
+
+const WALL_CLOCK_FIELD = /^(date|time)(Start|Stop)(Local|Office|Utc)$/;
+const scheduleKeys = new Set<string>(scheduleFieldNames);
+/** Fields whose errors the live derivation owns (it sets and clears them as the user types). */
+const derivationFields: WritableKey[] = [...scheduleFieldNames, "timeZoneLocal", "officeId"];
+
+/** Each field's own rule from @plano/schema, reading the form's text. */
+const sharedSchemaResolver = zodResolver(appointmentFormSchema) as unknown as Resolver<FormValues>;
+
+function slotOf(schedule: { startsAt: Date | string | null; stopsAt: Date | string | null }): Slot | null {
+  if (!schedule.startsAt || !schedule.stopsAt) return null;
+  return { startsAt: new Date(schedule.startsAt).toISOString(), stopsAt: new Date(schedule.stopsAt).toISOString() };
+}
+
+export function useAppointmentForm({ base, officeZone }: { base: Appointment | null; officeZone: ZoneLookup }) {
+  const sources = useRef<ScheduleSources>({});
+  // The resolver outlives renders; it reads the current base and zones through refs.
+  const latest = useRef({ base, officeZone });
+  latest.current = { base, officeZone };
+
+  const resolver: Resolver<FormValues> = async (values, context, options) => {
+    const parsed = await sharedSchemaResolver(values, context, options);
+    const errors: FieldErrors<FormValues> = {};
+    for (const [key, error] of Object.entries(parsed.errors)) {
+      if (error?.message) errors[key as WritableKey] = { type: String(error.type), message: fieldMessage(key, String(error.message)) };
+    }
+    const schedule = deriveFormSchedule(values, latest.current.base, sources.current, latest.current.officeZone);
+    if (!schedule.ok) for (const issue of schedule.issues) errors[issue.field] ??= { type: "schedule", message: issue.message };
+    return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
+  };
+
+  const form = useForm<FormValues>({ defaultValues: formValuesOf(base), resolver, reValidateMode: "onChange" });
+  const [slot, setSlot] = useState<Slot | null>(() => (base ? slotOf(base) : null));
+
+  /** Re-derives every schedule field the user did not type, the way the server will on save. */
+  function rederive() {
+    const result = deriveFormSchedule(form.getValues(), latest.current.base, sources.current, latest.current.officeZone);
+    for (const field of derivationFields) if (form.getFieldState(field).error?.type === "schedule") form.clearErrors(field);
+    if (!result.ok) {
+      for (const issue of result.issues) form.setError(issue.field, { type: "schedule", message: issue.message });
+      setSlot(null);
+      return;
+    }
+    const given = givenScheduleFields(sources.current);
+    for (const field of scheduleFieldNames) {
+      if (!given.has(field)) form.setValue(field, toFormValue(field, result.schedule[field]));
+    }
+    setSlot(slotOf(result.schedule));
+  }
+
+  /** The user typed in a schedule field: it becomes the given representation of its boundary. */
+  function scheduleTyped(field: WritableKey) {
+    const match = WALL_CLOCK_FIELD.exec(field);
+    if (match) sources.current[match[2] as Boundary] = match[3] as Representation;
+    if (field === "timeDuration") sources.current.Stop = "duration";
+    rederive();
+  }
+
+  /** What a save sends: changed plain fields, and of the schedule only what the user typed. */
+  function patch(): AppointmentPatchValues {
+    const given = givenScheduleFields(sources.current);
+    const changes = changedFields(form.getValues(), latest.current.base);
+    for (const key of Object.keys(changes) as WritableKey[]) {
+      if (scheduleKeys.has(key) && !given.has(key)) delete changes[key];
+    }
+    return changes;
+  }
+
+  /** Starts over from a record (after a save, a reload, or a resolved conflict). */
+  function resetTo(next: Appointment | null, keep: AppointmentPatchValues = {}) {
+    sources.current = {};
+    form.reset(formValuesOf(next));
+    setSlot(next ? slotOf(next) : null);
+    for (const [key, value] of Object.entries(keep) as [WritableKey, ApiValue][]) {
+      form.setValue(key, toFormValue(key, value), { shouldDirty: true });
+      if (scheduleKeys.has(key)) scheduleTyped(key);
+    }
+  }
+
+  return { form, slot, rederive, scheduleTyped, patch, resetTo };
+}
+
+export type AppointmentFormState = ReturnType<typeof useAppointmentForm>;
