@@ -99,7 +99,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
       officeId: [] as number[],
       timeZone: [] as string[],
       officeTimeZone: [] as string[],
-      startsAt: [] as Date[],
+      /** Local wall clock of the start; Postgres turns it into the instant in the office's zone. */
+      localStart: [] as string[],
       durationS: [] as number[],
       photographerId: [] as (number | null)[],
       photographerName: [] as (string | null)[],
@@ -116,14 +117,14 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
       const officeIndex = photographer?.officeIndex ?? Math.floor(rand() * offices.length);
       const office = offices[officeIndex]!;
       const day = Math.floor(rand() * 365);
-      // Shoots start between 07:00 and 18:45 UTC-ish on a 15-minute grid; the
-      // local wall clock follows from the zone, as it would for real bookings.
+      // Shoots start between 07:00 and 18:45 local time, on a 15-minute grid.
       const minutes = 7 * 60 + Math.floor(rand() * 48) * 15;
+      const date = new Date(from.getTime() + day * 86_400_000).toISOString().slice(0, 10);
       const kind = pick(kinds);
       columns.officeId.push(office.id);
       columns.timeZone.push(office.timeZone);
       columns.officeTimeZone.push(office.timeZone);
-      columns.startsAt.push(new Date(from.getTime() + day * 86_400_000 + minutes * 60_000));
+      columns.localStart.push(`${date} ${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`);
       columns.durationS.push((1 + Math.floor(rand() * 8)) * 30 * 60);
       columns.photographerId.push(photographer?.id ?? null);
       columns.photographerName.push(photographer?.name ?? null);
@@ -137,14 +138,15 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
     }
     await db.$executeRaw`
       WITH src AS (
-        SELECT s.*, s.starts_at + make_interval(secs => s.duration_s) AS stops_at
+        SELECT s.*, (s.local_start AT TIME ZONE s.tz) + make_interval(secs => s.duration_s) AS stops_at,
+          s.local_start AT TIME ZONE s.tz AS starts_at
         FROM unnest(
           ${columns.officeId}::int[], ${columns.timeZone}::text[], ${columns.officeTimeZone}::text[],
-          ${columns.startsAt}::timestamptz[], ${columns.durationS}::int[], ${columns.photographerId}::int[],
+          ${columns.localStart}::timestamp[], ${columns.durationS}::int[], ${columns.photographerId}::int[],
           ${columns.photographerName}::text[], ${columns.orderId}::int[], ${columns.summary}::text[],
           ${columns.location}::text[], ${columns.apptType}::text[], ${columns.delivery}::text[],
           ${columns.confirmed}::bool[], ${columns.ready}::bool[]
-        ) AS s(office_id, tz, office_tz, starts_at, duration_s, photographer_id, photographer_name, order_id,
+        ) AS s(office_id, tz, office_tz, local_start, duration_s, photographer_id, photographer_name, order_id,
                summary, location, appt_type, delivery, confirmed, ready)
       ), inserted AS (
         INSERT INTO appointment (
