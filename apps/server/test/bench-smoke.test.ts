@@ -1,0 +1,84 @@
+/**
+ * The benchmark in miniature (seconds): the same harness as `npm run bench`
+ * (production build, CLI seed, separate load process, baseline server), on a
+ * few hundred appointments with sub-second runs, so it cannot rot unnoticed.
+ * It checks the harness's own promises: updates carry fresh versions (no
+ * conflicts), every write leaves exactly one audit entry, and the list query's
+ * plan can be captured.
+ */
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "@plano/db/test-database";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { applicationToken, ensureSeeded, pickAppointmentIds, withClient, type Deployment } from "../../../bench/lib/database";
+import { measure, type FigureSpec } from "../../../bench/lib/figures";
+import { LoadGenerator } from "../../../bench/lib/load";
+import { repoRoot, type ServerProcess } from "../../../bench/lib/processes";
+import { restAnswers } from "../../../bench/lib/protocols";
+import { buildServer, serverEnv, startApi, startBaseline } from "../../../bench/lib/servers";
+import { crudSpec, type CrudContext, type LayerServer } from "../../../bench/scenarios/crud";
+import { explainList, listFilters } from "../../../bench/scenarios/list";
+
+const quick = { durationS: 0.5, warmupS: 0.2, runs: 1, log: () => {} };
+const connections = 4;
+
+describe("benchmark smoke", () => {
+  let database: TestDatabase;
+  let load: LoadGenerator;
+  let api: ServerProcess;
+  let baseline: ServerProcess;
+  let ctx: CrudContext;
+  let layers: LayerServer[];
+
+  beforeAll(async () => {
+    // Its own build directory, so a concurrent test using apps/server/dist is never disturbed.
+    const dist = await buildServer(path.join(repoRoot, "bench/dist/smoke"));
+    database = await createTestDatabase(inject("templateDatabase"), { poolSize: 1 });
+    const deployment: Deployment = { dist, env: serverEnv(database.url) };
+    await ensureSeeded(deployment, database.url, 300);
+    const token = await applicationToken(deployment);
+    const ids = await pickAppointmentIds(database.url, connections * 8);
+    load = LoadGenerator.start();
+    [api, baseline] = await Promise.all([startApi(deployment), startBaseline(database.url)]);
+    ctx = { load, databaseUrl: database.url, token, ids, perConnection: 8 };
+    const rest = await restAnswers(api.origin, token, ids[0]!);
+    layers = [{ layer: "baseline", server: baseline }, ...(rest ? [{ layer: "rest" as const, server: api }] : []), { layer: "trpc", server: api }];
+  });
+
+  afterAll(async () => {
+    await Promise.all([api?.stop(), baseline?.stop(), load?.close()]);
+    await database?.drop();
+  });
+
+  const specs = (operation: "update" | "read"): FigureSpec[] => layers.map((layer) => crudSpec(ctx, operation, operation, layer, connections));
+
+  it("updates with fresh versions on every layer: no failures, one audit entry per write", async () => {
+    const auditEntries = () =>
+      withClient(database.url, async (client) => Number((await client.query("SELECT count(*) AS n FROM appointment_change WHERE action = 'update'")).rows[0].n));
+    const before = await auditEntries();
+    const figures = await measure(specs("update"), { ...quick, warmupS: 0 }); // every write counted below is a measured one
+    for (const figure of figures) {
+      expect(figure.failed, `${figure.layer} failures`).toBe(0);
+      expect(figure.rps, `${figure.layer} throughput`).toBeGreaterThan(0);
+      expect(figure.peak_rss_mb).toBeGreaterThan(0);
+    }
+    // Each successful answer wrote one entry; a request cut off at the end of a run (one per connection) may have written one more.
+    const ok = Math.round(figures.reduce((sum, f) => sum + f.rps * quick.durationS, 0));
+    const written = (await auditEntries()) - before;
+    expect(written).toBeGreaterThanOrEqual(ok);
+    expect(written).toBeLessThanOrEqual(ok + connections * figures.length);
+  });
+
+  it("reads on every layer without failures", async () => {
+    for (const figure of await measure(specs("read"), quick)) {
+      expect(figure.failed, `${figure.layer} failures`).toBe(0);
+      expect(figure.rps).toBeGreaterThan(0);
+    }
+  });
+
+  it("captures the plan of the list query the API runs", async () => {
+    const [byPhotographer] = await listFilters(database.url);
+    const plan = await explainList(database.url, ctx.token, byPhotographer!.inputs[0]!);
+    expect(plan).toMatch(/appointment/);
+    expect(plan).toMatch(/Execution Time/);
+  });
+});

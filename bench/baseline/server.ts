@@ -1,0 +1,148 @@
+/**
+ * The baseline: the least a server can do for the same database work, with no
+ * framework. Plain `node:http` + `pg`, hand-written SQL, JSON by hand.
+ *
+ * It issues the same statements, in the same order, as the API's best path
+ * for one update (see SQL below and bench/README.md), so the ratio
+ * "API / baseline" measures our layers (tRPC, zod, the REST adapter, Prisma,
+ * the domain code), not a query trick. Whenever the API's SQL changes, this
+ * file changes with it.
+ *
+ *   DATABASE_URL=postgresql://… PORT=4000 node --import tsx bench/baseline/server.ts
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import pg from "pg";
+
+export const SQL = {
+  /** The caller's application token with its application and role (one probe of the unique hash index). */
+  token: `SELECT t.id, t.token_hash, t.name, a.slug, r.name AS role_name, r.permissions
+            FROM application_token t JOIN application a ON a.id = t.application_id LEFT JOIN role r ON r.id = t.role_id
+           WHERE t.token_hash = $1`,
+  /** The appointment with what the API needs beside it: the office's zone and the order's client (visibility). */
+  load: `SELECT ap.*, o.time_zone AS office_time_zone, ord.client_id AS order_client_id
+           FROM appointment ap JOIN office o ON o.id = ap.office_id LEFT JOIN "order" ord ON ord.id = ap.order_id
+          WHERE ap.id = $1`,
+  /** The compare-and-set: only if nobody wrote since the caller read. */
+  update: `UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, updated_at = $4
+            WHERE id = $5 AND updated_at = $6 RETURNING *`,
+  audit: `INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
+          VALUES ($1, 'update', $2, NULL, $3, 'trpc', $4, $5)`,
+  /** The photographer double-booking warning the API returns with every write. */
+  overlaps: `SELECT id, uuid, summary, starts_at, stops_at FROM appointment
+              WHERE photographer_user_id = $1 AND cancelled = false AND starts_at < $2 AND stops_at > $3 AND id <> $4
+              ORDER BY starts_at, id LIMIT 20`,
+} as const;
+
+type Row = Record<string, unknown>;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function authenticate(pool: pg.Pool, req: IncomingMessage): Promise<Row> {
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+  if (!token) throw new HttpError(401, "invalid-token");
+  const hash = createHash("sha256").update(token, "utf8").digest("hex");
+  const { rows } = await pool.query(SQL.token, [hash]);
+  const row = rows[0] as Row | undefined;
+  if (!row || !timingSafeEqual(Buffer.from(row.token_hash as string, "hex"), Buffer.from(hash, "hex"))) {
+    throw new HttpError(401, "invalid-token");
+  }
+  return row;
+}
+
+async function load(pool: pg.Pool, id: number): Promise<Row> {
+  const { rows } = await pool.query(SQL.load, [id]);
+  if (!rows[0]) throw new HttpError(404, "not-found");
+  return rows[0] as Row;
+}
+
+const searchText = (row: Row) =>
+  [row.summary, row.location, row.notes, row.photographer_name].filter(Boolean).join("\n").toLowerCase();
+
+/** The answer: the row plus the version string callers send back (`updated_at` to the millisecond). */
+const present = (row: Row) => ({ ...row, updatedAtMt: (row.updated_at as Date).toISOString() });
+
+async function update(pool: pg.Pool, caller: Row, body: { id: number; updatedAtMt: string; patch: { notes: string } }) {
+  const current = await load(pool, body.id);
+  const expected = new Date(body.updatedAtMt);
+  if ((current.updated_at as Date).getTime() !== expected.getTime()) throw new HttpError(409, "update-conflict");
+  const next = { ...current, notes: body.patch.notes, updated_by: caller.slug };
+  // Strictly later than the version it replaces, even within one millisecond.
+  const version = new Date(Math.max(Date.now(), expected.getTime() + 1));
+  const changes = {
+    notes: { before: current.notes, after: next.notes },
+    ...(current.updated_by !== next.updated_by ? { updatedBy: { before: current.updated_by, after: next.updated_by } } : {}),
+  };
+
+  const client = await pool.connect();
+  let row: Row | undefined;
+  try {
+    await client.query("BEGIN");
+    const updated = await client.query(SQL.update, [next.notes, next.updated_by, searchText(next), version, body.id, expected]);
+    row = updated.rows[0] as Row | undefined;
+    if (row) await client.query(SQL.audit, [body.id, caller.slug, caller.slug, version, JSON.stringify(changes)]);
+    await client.query(row ? "COMMIT" : "ROLLBACK");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  if (!row) throw new HttpError(409, "update-conflict");
+
+  const overlaps =
+    row.photographer_user_id === null || row.cancelled
+      ? []
+      : (await pool.query(SQL.overlaps, [row.photographer_user_id, row.stops_at, row.starts_at, row.id])).rows;
+  return { appointment: present({ ...row, office_time_zone: current.office_time_zone }), warnings: overlaps.length ? [{ overlaps }] : [] };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = "";
+  for await (const chunk of req) body += chunk;
+  return body;
+}
+
+export function createBaselineServer(databaseUrl: string, poolSize = 10): { server: http.Server; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://baseline");
+    if (url.pathname === "/healthz") return { ok: true };
+    const caller = await authenticate(pool, req);
+    if (url.pathname === "/get") return present(await load(pool, Number(url.searchParams.get("id"))));
+    if (url.pathname === "/update" && req.method === "POST") return update(pool, caller, JSON.parse(await readBody(req)));
+    throw new HttpError(404, "route-non-existent");
+  };
+  const server = http.createServer((req, res) => {
+    handle(req, res).then(
+      (result) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result)),
+      (error: unknown) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status === 500) console.error(error);
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: (error as Error).message }));
+      },
+    );
+  });
+  server.keepAliveTimeout = 65_000; // as the API server
+  return { server, pool };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is required");
+  const { server, pool } = createBaselineServer(databaseUrl);
+  const port = Number(process.env.PORT ?? 4000);
+  server.listen(port, "127.0.0.1", () => console.log(`baseline listening on http://127.0.0.1:${port}`));
+  process.on("SIGTERM", () => {
+    server.close();
+    server.closeAllConnections();
+    void pool.end().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * `appointment.list` at scale: by photographer + date range, by office + date
+ * range and by free text, each a spread of different queries (so no single
+ * cached page is measured), at one connection, so latency is the server's.
+ * For each filter the plan of the SQL the API really runs is recorded
+ * (captured from Prisma's query log, then EXPLAIN ANALYZE).
+ */
+import { appRouter, createContext } from "@plano/api";
+import { PrismaClient } from "@plano/db";
+import type { RouterInputs } from "@plano/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { withClient } from "../lib/database";
+import type { FigureSpec } from "../lib/figures";
+import type { LoadGenerator } from "../lib/load";
+import type { ServerProcess } from "../lib/processes";
+import { trpcListRequest, type WireRequest } from "../lib/protocols";
+
+type ListInput = RouterInputs["appointment"]["list"];
+
+export interface ListFilter {
+  scenario: string;
+  /** The index the plan must use (null: none required). */
+  index: string | null;
+  inputs: ListInput[];
+}
+
+const searchTerms = ["maple", "cedar st", "drone", "twilight", "headshots", "lakeview", "garcia", "floor plan", "river rd", "sunset"];
+const VARIANTS = 40;
+
+/** A deterministic spread of list queries over the seeded data. */
+export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
+  return withClient(databaseUrl, async (client) => {
+    const photographers = (await client.query<{ id: number }>("SELECT user_id AS id FROM employee_record WHERE is_photographer ORDER BY user_id")).rows.map((r) => r.id);
+    const offices = (await client.query<{ id: number }>("SELECT id FROM office ORDER BY id")).rows.map((r) => r.id);
+    const span = (
+      await client.query<{ first: Date; last: Date }>("SELECT min(date_start_local) AS first, max(date_start_local) AS last FROM appointment")
+    ).rows[0]!;
+    const days = Math.max(1, Math.round((span.last.getTime() - span.first.getTime()) / 86_400_000) - 7);
+    const week = (i: number) => {
+      const from = new Date(span.first.getTime() + ((i * 37) % days) * 86_400_000);
+      const to = new Date(from.getTime() + 6 * 86_400_000);
+      return { dateFromLocal: from.toISOString().slice(0, 10), dateToLocal: to.toISOString().slice(0, 10) };
+    };
+    const variants = <T>(make: (i: number) => T) => Array.from({ length: VARIANTS }, (_, i) => make(i));
+    return [
+      {
+        scenario: "list-photographer-week",
+        index: "appointment_photographer_user_id_starts_at_id_idx",
+        inputs: variants((i) => ({ photographerUserId: photographers[i % photographers.length]!, ...week(i), limit: 50 })),
+      },
+      {
+        scenario: "list-office-week",
+        index: "appointment_office_id_starts_at_id_idx",
+        inputs: variants((i) => ({ officeId: offices[i % offices.length]!, ...week(i), limit: 50 })),
+      },
+      { scenario: "list-search", index: null, inputs: variants((i) => ({ search: searchTerms[i % searchTerms.length]!, limit: 50 })) },
+    ];
+  });
+}
+
+/** The EXPLAIN ANALYZE of the appointment query the API runs for `input`. */
+export async function explainList(databaseUrl: string, token: string, input: ListInput): Promise<string> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  const queries: { query: string; params: string }[] = [];
+  db.$on("query", (event) => queries.push(event));
+  try {
+    const caller = appRouter.createCaller(createContext({ db, credentials: { token, application: "planoorder" }, channel: "trpc" }));
+    await caller.appointment.list(input);
+    const listQuery = queries.find((q) => /FROM "public"\."appointment" WHERE/.test(q.query) && /ORDER BY/.test(q.query));
+    if (!listQuery) throw new Error(`no appointment list query among ${queries.length} queries`);
+    const params = JSON.parse(listQuery.params) as unknown[];
+    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listQuery.query}`, params);
+    return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  } finally {
+    await db.$disconnect();
+    await pool.end(); // the adapter does not own a pool it was handed
+  }
+}
+
+export async function listSpec(
+  load: LoadGenerator,
+  server: ServerProcess,
+  token: string,
+  filter: ListFilter,
+  extra: Record<string, unknown>,
+): Promise<FigureSpec> {
+  const requests: WireRequest[] = await Promise.all(filter.inputs.map((input) => trpcListRequest(token, input)));
+  return {
+    scenario: filter.scenario,
+    layer: "trpc",
+    connections: 1,
+    server,
+    extra,
+    load: (durationS) => load.run({ origin: server.origin, layer: "trpc", token, operation: "fixed", slices: [], requests, connections: 1, durationS }),
+  };
+}
