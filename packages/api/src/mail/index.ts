@@ -1,0 +1,3 @@
+export { EMAIL_FAILED_NOTICE, outboxStatuses, retryDelayMs, type RetrySummary } from "./outbox";
+export { DEFAULT_MANDRILL_BASE_URL, mailerFromEnv, OutboxMailer, type MailerOptions, type ResendOutcome } from "./mailer";
+export { MandrillError, type MandrillConfig } from "./mandrill";

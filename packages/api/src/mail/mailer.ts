@@ -1,0 +1,91 @@
+/**
+ * The `AppointmentMailer` the server runs with: confirm/cancel emails go to
+ * the order's client through the outbox and Mandrill. The first attempt
+ * happens in the request, so the caller learns at once that it failed
+ * (`email-failed`); later attempts come from `retryOutbox` or an admin's retry.
+ */
+import type { Db } from "@plano/db";
+import type { AppointmentEvent, AppointmentMailer } from "../domain/mail";
+import { appointmentEmail, clientOf } from "./appointment-email";
+import type { MandrillConfig } from "./mandrill";
+import { claim, claimMs, deliver, outboxStatuses, resolveNotices, retryDue, type DeliveryOutcome, type OutboxOptions, type RetrySummary } from "./outbox";
+
+export const DEFAULT_MANDRILL_BASE_URL = "https://mandrillapp.com/api/1.0";
+
+export interface MailerOptions {
+  /** Mandrill's settings; without them mail is recorded in the outbox as sent locally. */
+  mandrill?: MandrillConfig;
+  clock?: () => Date;
+}
+
+export type ResendOutcome = DeliveryOutcome | { ok: false; busy: true };
+
+export class OutboxMailer implements AppointmentMailer {
+  private readonly options: OutboxOptions;
+
+  constructor(options: MailerOptions = {}) {
+    this.options = { mandrill: options.mandrill, clock: options.clock ?? (() => new Date()) };
+  }
+
+  /** False when mail is only recorded (no Mandrill key). */
+  get sends(): boolean {
+    return this.options.mandrill !== undefined;
+  }
+
+  async appointmentEvent(db: Db, event: AppointmentEvent): Promise<void> {
+    const recipient = await clientOf(db, event.appointment);
+    if (!recipient) return; // no order, or an order without a client: nobody to tell
+    const { subject, text } = appointmentEmail(event, recipient);
+    const now = this.options.clock();
+    const row = await db.outboxEmail.create({
+      data: {
+        appointmentId: event.appointment.id,
+        toEmail: recipient.email,
+        toName: recipient.name,
+        subject,
+        text,
+        status: outboxStatuses.pending,
+        createdAt: now,
+        // Claimed by this first attempt, so the retry loop leaves it alone meanwhile.
+        nextAttemptAt: new Date(now.getTime() + claimMs(this.options)),
+      },
+    });
+    const outcome = await deliver(db, row, this.options);
+    if (!outcome.ok) throw outcome.error;
+  }
+
+  /** Sends the emails whose retry is due; for a periodic loop. */
+  retryOutbox(db: Db, options?: { batch?: number }): Promise<RetrySummary> {
+    return retryDue(db, this.options, options);
+  }
+
+  /** One attempt now at this outbox email, whatever its schedule (an admin's "retry"). */
+  async resend(db: Db, outboxEmailId: number): Promise<ResendOutcome | undefined> {
+    const row = await db.outboxEmail.findUnique({ where: { id: outboxEmailId } });
+    if (!row) return undefined;
+    if (row.status !== outboxStatuses.pending) {
+      await resolveNotices(db, row.id, this.options.clock());
+      return { ok: true, status: row.status };
+    }
+    const claimed = await claim(db, row, this.options);
+    return claimed ? deliver(db, claimed, this.options) : { ok: false, busy: true };
+  }
+}
+
+/**
+ * MANDRILL_API_KEY (none: record only), MANDRILL_BASE_URL, MANDRILL_TIMEOUT_MS
+ * (default 10 s), MANDRILL_FROM_EMAIL and MANDRILL_FROM_NAME.
+ */
+export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): OutboxMailer {
+  const apiKey = env.MANDRILL_API_KEY?.trim();
+  if (!apiKey) return new OutboxMailer();
+  return new OutboxMailer({
+    mandrill: {
+      apiKey,
+      baseUrl: env.MANDRILL_BASE_URL?.trim() || DEFAULT_MANDRILL_BASE_URL,
+      timeoutMs: Number(env.MANDRILL_TIMEOUT_MS) > 0 ? Number(env.MANDRILL_TIMEOUT_MS) : 10_000,
+      fromEmail: env.MANDRILL_FROM_EMAIL?.trim() || "appointments@plano.example",
+      fromName: env.MANDRILL_FROM_NAME?.trim() || "Plano Appointments",
+    },
+  });
+}
