@@ -2,12 +2,14 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { appointmentRouter } from "./routers/appointment/_router";
 import { authRouter } from "./routers/auth/_router";
 import { directoryRouter } from "./routers/directory/_router";
+import { notificationRouter } from "./routers/notification/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   appointment: appointmentRouter,
   auth: authRouter,
   directory: directoryRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;
