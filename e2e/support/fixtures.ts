@@ -1,0 +1,86 @@
+/**
+ * The tests' tools: a signed-in page, the database (to check what was stored
+ * and to age a session), and the typed tRPC client acting as another
+ * application, for appointments made or changed "elsewhere".
+ */
+import { createPlanoClient, type PlanoClient, type RouterInputs } from "@plano/client";
+import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { SCHEDULER, e2eEnvironment } from "./environment";
+
+export { expect };
+
+type NewAppointment = RouterInputs["appointment"]["create"];
+
+interface Fixtures {
+  db: pg.Client;
+  plano: PlanoClient;
+  /** The page, already signed in as the scheduler. */
+  signedIn: Page;
+  /** Creates an appointment through the API (in Denver unless told otherwise) and returns it. */
+  makeAppointment: (patch?: Partial<NewAppointment>) => Promise<Awaited<ReturnType<PlanoClient["appointment"]["create"]["mutate"]>>["appointment"]>;
+  officeId: (name: string) => Promise<number>;
+}
+
+/** Signs in through the login form, the way a person does. */
+export async function signInThroughForm(page: Page, options: { rememberMe?: boolean } = {}) {
+  await page.getByLabel("Email").fill(SCHEDULER.email);
+  await page.getByLabel("Password").fill(SCHEDULER.password);
+  if (options.rememberMe) await page.getByLabel("Remember me on this computer").check();
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export const test = base.extend<Fixtures>({
+  db: async ({}, use) => {
+    const client = new pg.Client({ connectionString: e2eEnvironment().databaseUrl });
+    await client.connect();
+    await use(client);
+    await client.end();
+  },
+
+  plano: async ({}, use) => {
+    const { apiUrl, appToken } = e2eEnvironment();
+    await use(createPlanoClient({ url: `${apiUrl}/api/trpc`, token: appToken, application: "planoorder" }));
+  },
+
+  signedIn: async ({ page }, use) => {
+    // The login procedure sets the session cookie in this browser context.
+    const response = await page.request.post("/api/trpc/auth.login", {
+      data: { json: { email: SCHEDULER.email, password: SCHEDULER.password, rememberMe: false } },
+    });
+    expect(response.ok(), await response.text()).toBe(true);
+    await use(page);
+  },
+
+  officeId: async ({ plano }, use) => {
+    const offices = await plano.directory.offices.query();
+    await use(async (name) => {
+      const office = offices.find((candidate) => candidate.name === name);
+      if (!office) throw new Error(`no office named ${name}`);
+      return office.id;
+    });
+  },
+
+  makeAppointment: async ({ plano, officeId }, use) => {
+    const denver = await officeId("Denver");
+    await use(async (patch = {}) => {
+      const { appointment } = await plano.appointment.create.mutate({
+        officeId: denver,
+        dateStartLocal: "2027-03-10",
+        timeStartLocal: "10:00:00",
+        timeDuration: "1:30",
+        summary: `E2E shoot ${Math.random().toString(36).slice(2, 8)}`,
+        ...patch,
+      });
+      return appointment;
+    });
+  },
+});
+
+/** One row of the appointment table, read back as a record. */
+export async function storedAppointment(db: pg.Client, id: number): Promise<Record<string, unknown>> {
+  // As JSON, so dates and times come back exactly as stored (pg would turn dates into local Date objects).
+  const { rows } = await db.query("SELECT row_to_json(a) AS row FROM appointment a WHERE id = $1", [id]);
+  expect(rows, `appointment ${id} in the database`).toHaveLength(1);
+  return rows[0].row as Record<string, unknown>;
+}
