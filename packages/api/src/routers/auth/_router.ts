@@ -6,6 +6,7 @@ import { SESSION_MAX_AGE_MS } from "../../auth/session-expiry";
 import { SESSION_COOKIE } from "../../context";
 import { fail } from "../../errors";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
+import { registerClient } from "./register-client.handler";
 
 /** Remember-me cookies outlive the browser; others last as long as a session can. */
 const REMEMBER_ME_COOKIE_SECONDS = 400 * 24 * 60 * 60;
@@ -33,6 +34,8 @@ export const authRouter = createTRPCRouter({
     ctx.cookies?.clear(SESSION_COOKIE);
     return { ok: true as const };
   }),
+
+  registerClient,
 
   /** Who am I, with which roles and permissions. */
   me: protectedProcedure.query(({ ctx }) => ({
