@@ -7,7 +7,7 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
-import type { AppRouter } from "@plano/api";
+import type { AppRouter, RouterOutputs } from "@plano/api";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { adminApiHeaders } from "~/lib/api-headers";
@@ -16,6 +16,7 @@ import { needsSignIn } from "./errors";
 import { makeQueryClient } from "./query-client";
 
 export const api = createTRPCReact<AppRouter>();
+export type { RouterOutputs };
 
 /** An expired session anywhere sends the user to sign in, and back here afterwards. */
 function redirectToLoginOnExpiredSession(error: unknown) {

@@ -14,10 +14,24 @@ import { api } from "~/trpc/react";
 
 type CancelValues = z.input<typeof cancelAppointmentInput>;
 
-function actionError(error: unknown): string {
-  return planoErrorOf(error)?.reason === "update-conflict"
+function actionError(error: unknown): string | null {
+  const reason = planoErrorOf(error)?.reason;
+  // The change itself was saved; `savedDespiteEmail` reports it.
+  if (reason === "email-failed") return null;
+  return reason === "update-conflict"
     ? "Someone else changed this appointment meanwhile. Reload the page to see their changes, then try again."
     : errorMessageOf(error);
+}
+
+/** A confirm or cancel whose client email failed still happened: take the saved record, and say so. */
+function savedDespiteEmail(error: unknown, onSaved: (appointment: Appointment, warning: string) => void) {
+  const detail = planoErrorOf(error);
+  if (detail?.reason === "email-failed" && detail.saved) onSaved(detail.saved, `${errorMessageOf(error)} See Notifications.`);
+}
+
+function ActionError({ error }: { error: unknown }) {
+  const message = error ? actionError(error) : null;
+  return message ? <Notice tone="error">{message}</Notice> : null;
 }
 
 export function StatusActions({
@@ -31,7 +45,16 @@ export function StatusActions({
   onChanged: (appointment: Appointment) => void;
 }) {
   const [cancelling, setCancelling] = useState(false);
-  const confirm = api.appointment.confirm.useMutation({ onSuccess: (result) => onChanged(result.appointment) });
+  const [emailWarning, setEmailWarning] = useState<string | null>(null);
+  const changedWithWarning = (appointment: Appointment, warning: string) => {
+    setCancelling(false);
+    setEmailWarning(warning);
+    onChanged(appointment);
+  };
+  const confirm = api.appointment.confirm.useMutation({
+    onSuccess: (result) => onChanged(result.appointment),
+    onError: (error) => savedDespiteEmail(error, changedWithWarning),
+  });
   const ref = { id: appointment.id, updatedAtMt: appointment.updatedAtMt };
 
   return (
@@ -49,11 +72,13 @@ export function StatusActions({
         </Button>
       </div>
       {disabledReason && !appointment.cancelled ? <p className="text-xs text-slate-500">{disabledReason}</p> : null}
-      {confirm.error ? <Notice tone="error">{actionError(confirm.error)}</Notice> : null}
+      <ActionError error={confirm.error} />
+      {emailWarning ? <Notice tone="warning">{emailWarning}</Notice> : null}
       {cancelling ? (
         <CancelDialog
           appointment={appointment}
           onClose={() => setCancelling(false)}
+          onSavedDespiteEmail={changedWithWarning}
           onCancelled={(cancelled) => {
             setCancelling(false);
             onChanged(cancelled);
@@ -64,12 +89,25 @@ export function StatusActions({
   );
 }
 
-function CancelDialog({ appointment, onClose, onCancelled }: { appointment: Appointment; onClose: () => void; onCancelled: (appointment: Appointment) => void }) {
+function CancelDialog({
+  appointment,
+  onClose,
+  onCancelled,
+  onSavedDespiteEmail,
+}: {
+  appointment: Appointment;
+  onClose: () => void;
+  onCancelled: (appointment: Appointment) => void;
+  onSavedDespiteEmail: (appointment: Appointment, warning: string) => void;
+}) {
   const form = useForm<CancelValues>({
     resolver: zodResolver(cancelAppointmentInput),
     defaultValues: { id: appointment.id, updatedAtMt: appointment.updatedAtMt, reason: "", onSiteCancel: false },
   });
-  const cancel = api.appointment.cancel.useMutation({ onSuccess: (result) => onCancelled(result.appointment) });
+  const cancel = api.appointment.cancel.useMutation({
+    onSuccess: (result) => onCancelled(result.appointment),
+    onError: (error) => savedDespiteEmail(error, onSavedDespiteEmail),
+  });
   const reasonError = form.formState.errors.reason?.message;
 
   return (
@@ -79,7 +117,7 @@ function CancelDialog({ appointment, onClose, onCancelled }: { appointment: Appo
           {(control) => <textarea {...control} {...form.register("reason")} rows={3} className={inputClasses} autoFocus />}
         </Field>
         <CheckboxField label="Cancelled on site" {...form.register("onSiteCancel")} />
-        {cancel.error ? <Notice tone="error">{actionError(cancel.error)}</Notice> : null}
+        <ActionError error={cancel.error} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Keep appointment
