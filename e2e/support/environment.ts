@@ -10,6 +10,8 @@ export interface E2eEnvironment {
   databaseUrl: string;
   /** A planoorder application token, for changes "made elsewhere" while a page is open. */
   appToken: string;
+  /** Where the API server sends client emails; nothing listens there unless a test starts a stand-in. */
+  mandrillPort: number;
 }
 
 function required(name: string): string {
@@ -24,6 +26,7 @@ export function e2eEnvironment(): E2eEnvironment {
     apiUrl: required("PLANO_E2E_API_URL"),
     databaseUrl: required("PLANO_E2E_DATABASE_URL"),
     appToken: required("PLANO_E2E_APP_TOKEN"),
+    mandrillPort: Number(required("PLANO_E2E_MANDRILL_PORT")),
   };
 }
 

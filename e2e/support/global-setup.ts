@@ -42,7 +42,7 @@ async function start(state: E2eState, stateFile: string) {
   await onDatabaseServer(state.serverUrl, `CREATE DATABASE "${state.databaseName}"`);
   const database = databaseUrl(state.serverUrl, state.databaseName);
 
-  const [apiPort, adminPort] = [await freePort(), await freePort()];
+  const [apiPort, adminPort, mandrillPort] = [await freePort(), await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const serverEnv = {
@@ -51,6 +51,11 @@ async function start(state: E2eState, stateFile: string) {
     API_PORT: String(apiPort),
     // Plain http on loopback: the session cookie cannot be Secure here.
     PLANO_INSECURE_COOKIES: "1",
+    // Client emails go to a port where nothing listens until a test puts a stand-in there (e2e/support/mandrill.ts),
+    // and are retried only when a test asks: the notifications test needs a failed email that stays failed.
+    MANDRILL_API_KEY: "e2e",
+    MANDRILL_BASE_URL: `http://127.0.0.1:${mandrillPort}/api/1.0`,
+    OUTBOX_RETRY_EVERY_MS: String(60 * 60 * 1000),
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
@@ -76,5 +81,6 @@ async function start(state: E2eState, stateFile: string) {
     PLANO_E2E_API_URL: apiUrl,
     PLANO_E2E_DATABASE_URL: database,
     PLANO_E2E_APP_TOKEN: String(token),
+    PLANO_E2E_MANDRILL_PORT: String(mandrillPort),
   });
 }
