@@ -1,19 +1,153 @@
+/**
+ * The `/api/v1` request handler. A request goes through the same steps on
+ * every route, each with the seed's status for what can go wrong there:
+ *
+ *  1. identify the route: the code's catalogue (route-non-existent), then the
+ *     registry's switches (route-not-found, service-not-found; a registry that
+ *     cannot be read is identify-request-error);
+ *  2. decode the body (invalid-content-type, invalid-encoded-params, no-params-decoded);
+ *  3. read the parameters (missing-param, invalid-param; unknown ones become warnings);
+ *  4. call the tRPC procedures through the server-side caller, and answer
+ *     with their result or their failure in the seed's vocabulary.
+ *
+ * Anything else is application-crash: logged with the request id, which the
+ * answer names, and nothing of the error itself.
+ */
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AppointmentMailer } from "@plano/api";
+import { createCaller, createContext, credentialsFromHeaders, type AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
-import { legacyStatuses } from "@plano/schema";
+import { failureFromApi, type FailureContext } from "./api-errors";
+import { failureReply, LegacyFailure, missingParam, sendReply, type LegacyReply, type LegacyWarning } from "./envelope";
+import { OPENAPI_PATH, sendOpenApiDocument } from "./openapi/serve";
+import { legacyWarnings } from "./output/records";
+import { sessionObject, type SessionViewName } from "./output/session";
+import { commonParams } from "./params/common";
+import type { ParamSpecs } from "./params/param-spec";
+import { readArgs, readFields, unknownParamWarnings } from "./params/read-params";
+import { createRouteRegistry, type RouteRegistry } from "./registry";
+import { decodeBody } from "./request/decode-body";
+import { routesByFullPath } from "./routes/catalog";
+import type { LegacyRoute } from "./routes/define";
 
 export interface LegacyHandlerOptions {
   db: Db;
   mailer?: AppointmentMailer;
   clock?: () => Date;
+  /** How long one read of the route registry serves (ms): CLI switches take effect within it. Default 1000. */
+  registryCacheMs?: number;
+  /** Where failures are logged; default `console.error`. */
+  log?: (message: string, error: unknown) => void;
 }
 
-/** Routes are added by the legacy REST work; until then every path is unknown. */
-export function createLegacyHandler(_options: LegacyHandlerOptions) {
+/** A caller's own request id when it is a sane one (to correlate logs), else a fresh one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? "/").split("?")[0]!.replace(/(.)\/+$/, "$1");
+}
+
+function routeNonExistent(method: string, path: string, route: LegacyRoute | undefined): LegacyFailure {
+  const message = route ? `${path} takes POST requests, not ${method}.` : `No route ${method} ${path} exists.`;
+  return new LegacyFailure("route-non-existent", message);
+}
+
+function crashReply(requestId: string): LegacyReply {
+  return {
+    status: "application-crash",
+    message: `An internal error occurred; please try again later. If it persists, quote request id ${requestId}.`,
+    warnings: [],
+  };
+}
+
+export function createLegacyHandler(options: LegacyHandlerOptions) {
+  const { db, mailer, clock } = options;
+  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const registry: RouteRegistry = createRouteRegistry(db, { cacheMs: options.registryCacheMs ?? 1000, log });
+
+  /** Step 1: which route, and is it switched on. */
+  async function identify(req: IncomingMessage, path: string, requestId: string): Promise<LegacyReply> {
+    const method = req.method ?? "GET";
+    const route = routesByFullPath.get(path);
+    if (!route || method !== "POST") return failureReply(routeNonExistent(method, path, route), []);
+    let switches;
+    try {
+      switches = await registry.switchesOf(path);
+    } catch (error) {
+      log(`[${requestId}] legacy ${path}: the route registry could not be read:`, error);
+      const message = `The request could not be identified; please try again later. If it persists, quote request id ${requestId}.`;
+      return failureReply(new LegacyFailure("identify-request-error", message), []);
+    }
+    if (!switches?.deployed) return failureReply(new LegacyFailure("route-not-found", `The route ${path} is not deployed.`), []);
+    if (!switches.serviceDeployed) {
+      return failureReply(new LegacyFailure("service-not-found", `The ${route.service} service of ${path} is not deployed.`), []);
+    }
+    return serve(route, switches.sensitive, req, requestId);
+  }
+
+  /** Steps 2–4. */
+  async function serve(route: LegacyRoute, sensitive: boolean, req: IncomingMessage, requestId: string): Promise<LegacyReply> {
+    const warnings: LegacyWarning[] = [];
+    const context: FailureContext = { params: route.params as ParamSpecs, format: { monthFirst: false }, sessionView: "basic" };
+    try {
+      const body = await decodeBody(req, { sensitive });
+      warnings.push(...body.warnings);
+      const { credentials } = credentialsFromHeaders(req.headers);
+      if (body.params.size === 0 && !credentials.token) {
+        throw new LegacyFailure("no-params-decoded", "The request body was decoded, but it holds no parameters.");
+      }
+      const consumed = new Set<string>();
+      const common = readArgs(body.params, commonParams, context.format, consumed);
+      context.format = { monthFirst: common.month_first };
+      context.sessionView = common.session_view as SessionViewName;
+      const token = common.token ?? credentials.token;
+      if (!token) throw missingParam("token", "token is required (as a parameter, or as an Authorization: Bearer header).");
+
+      const args = readArgs(body.params, route.params, context.format, consumed);
+      const fields = route.takesFields ? readFields(body.params, context.format, consumed) : undefined;
+      warnings.push(...(fields?.warnings ?? []), ...unknownParamWarnings(body.params, consumed));
+
+      const api = createCaller(
+        createContext({
+          db,
+          credentials: { token, application: common.application ?? credentials.application },
+          channel: "rest",
+          clock,
+          mailer,
+          requestId,
+        }),
+      );
+      const result = await route.run({ api, args, patch: fields?.patch ?? {}, format: context.format, headers: req.headers });
+      const session = result.session !== undefined || context.sessionView === "none" ? result.session : (await api.auth.me()).session;
+      const sessionShown = sessionObject(session, context.sessionView, context.format);
+      return {
+        status: "action-successful",
+        message: route.done,
+        data: result.data,
+        ...(sessionShown ? { session: sessionShown } : {}),
+        warnings: [...warnings, ...legacyWarnings(result.warnings ?? [], context.format)],
+      };
+    } catch (error) {
+      const failure = error instanceof LegacyFailure ? error : failureFromApi(error, context);
+      if (!failure) throw error;
+      return failureReply(failure, warnings);
+    }
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const status = "route-non-existent";
-    res.writeHead(legacyStatuses[status].http, { "content-type": "application/json" });
-    res.end(JSON.stringify({ status, message: `No route ${req.url ?? ""}.`, warnings: [] }));
+    const requestId = requestIdOf(req);
+    const path = pathOf(req.url);
+    if (path === OPENAPI_PATH && (req.method === "GET" || req.method === "HEAD")) return sendOpenApiDocument(res, requestId);
+    let reply: LegacyReply;
+    try {
+      reply = await identify(req, path, requestId);
+    } catch (error) {
+      log(`[${requestId}] legacy ${req.method} ${path} crashed:`, error);
+      reply = crashReply(requestId);
+    }
+    if (!res.headersSent) sendReply(res, reply, requestId);
   };
 }

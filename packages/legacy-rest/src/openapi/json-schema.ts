@@ -1,0 +1,87 @@
+/**
+ * JSON Schemas of legacy parameters and records, generated from the zod
+ * schemas (`z.toJSONSchema`) and the field table, then renamed to the seed's
+ * snake_case. Legacy parameters accept more spellings than the API's JSON
+ * types (a boolean may be "yes"), so their schemas are built from the legacy
+ * type, with the API's limits (lengths, ranges) carried over.
+ */
+import { legacyName, type FieldSpec, type LegacyType } from "@plano/schema";
+import { z } from "zod";
+import type { ParamSpec } from "../params/param-spec";
+
+export type JsonSchema = { [keyword: string]: unknown };
+
+export function toJsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return json;
+}
+
+/** Renames every `properties` key (and `required` entry) to its legacy name, at every depth. */
+export function withLegacyNames(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withLegacyNames);
+  if (typeof schema !== "object" || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([keyword, value]) => {
+      if (keyword === "properties" && typeof value === "object" && value !== null) {
+        return [keyword, Object.fromEntries(Object.entries(value).map(([key, sub]) => [legacyName(key), withLegacyNames(sub)]))];
+      }
+      if (keyword === "required" && Array.isArray(value)) return [keyword, value.map((key) => legacyName(String(key)))];
+      return [keyword, withLegacyNames(value)];
+    }),
+  );
+}
+
+export const dateSpelling = "YYYY-MM-DD, or MM/DD/YYYY with month_first";
+export const dateTimeSpelling = "ISO 8601 (UTC unless an offset is given), or MM/DD/YYYY HH:MM:SS (UTC) with month_first";
+
+/** How each legacy type may be written. */
+const legacyTypeSchemas: Record<LegacyType, JsonSchema> = {
+  string: { type: "string" },
+  boolean: {
+    anyOf: [{ type: "boolean" }, { type: "string", enum: ["true", "false", "1", "0", "yes", "no"] }],
+    "x-spelling": "true/false, 1/0 or yes/no, in any case",
+  },
+  integer: { anyOf: [{ type: "integer" }, { type: "string", pattern: "^\\s*[+-]?\\d+\\s*$" }] },
+  date: { type: "string", "x-spelling": dateSpelling, examples: ["2026-07-01", "07/01/2026"] },
+  time: { type: "string", "x-spelling": "HH:MM[:SS] (24-hour) or h:mm AM/PM", examples: ["14:30", "14:30:00", "2:30 PM"] },
+  datetime: { type: "string", "x-spelling": dateTimeSpelling, examples: ["2026-07-01T14:30:00Z", "07/01/2026 14:30:00"] },
+};
+
+/** The API's limits worth telling a legacy caller. */
+const limitKeywords = ["maxLength", "minLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+
+/** The API value's own JSON Schema, without its null alternative. */
+function nonNullBranch(schema: JsonSchema): JsonSchema {
+  const branches = schema.anyOf as JsonSchema[] | undefined;
+  return branches?.find((branch) => branch.type !== "null") ?? schema;
+}
+
+function withLimits(base: JsonSchema, apiSchema: z.ZodType | undefined): JsonSchema {
+  if (!apiSchema) return base;
+  const api = nonNullBranch(toJsonSchema(apiSchema, "input"));
+  const limits = Object.fromEntries(limitKeywords.filter((keyword) => keyword in api).map((keyword) => [keyword, api[keyword]]));
+  if (Object.keys(limits).length === 0) return base;
+  if (!base.anyOf) return { ...base, ...limits };
+  // Limits apply to the JSON-typed alternative (an integer's range, not its digits).
+  return { ...base, anyOf: (base.anyOf as JsonSchema[]).map((branch, index) => (index === 0 ? { ...branch, ...limits } : branch)) };
+}
+
+export function paramSchema(spec: ParamSpec): JsonSchema {
+  return {
+    ...legacyTypeSchemas[spec.type],
+    description: spec.description,
+    ...(spec.values ? { enum: [...spec.values] } : {}),
+    ...(spec.default !== undefined ? { default: spec.default } : {}),
+  };
+}
+
+/** An appointment field as a parameter: its legacy spelling, the API's limits, and what an empty value does. */
+export function fieldParamSchema(field: FieldSpec, apiSchema: z.ZodType | undefined): JsonSchema {
+  const clears = apiSchema?.isNullable() ? " Empty clears it." : field.type === "boolean" ? " Empty means false." : "";
+  const setByServer = field.access === "server" ? " Set by the server: a value sent is ignored, with a warning." : "";
+  return {
+    ...withLimits(legacyTypeSchemas[field.type], apiSchema),
+    description: `${field.description}${clears}${setByServer}`,
+    ...(field.access === "server" ? { readOnly: true } : {}),
+  };
+}
