@@ -22,15 +22,40 @@ interface Fixtures {
   officeId: (name: string) => Promise<number>;
 }
 
-/** Signs in through the login form, the way a person does. */
+/** Resolves once the page's React is running (the admin marks <html>): clicks before that would be lost. */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** Signs in through the login form, the way a person does, and waits for the page it leads to. */
 export async function signInThroughForm(page: Page, options: { rememberMe?: boolean } = {}) {
+  await waitForHydration(page);
   await page.getByLabel("Email").fill(SCHEDULER.email);
   await page.getByLabel("Password").fill(SCHEDULER.password);
   if (options.rememberMe) await page.getByLabel("Remember me on this computer").check();
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  await waitForHydration(page);
 }
 
 export const test = base.extend<Fixtures>({
+  // Every goto and reload waits until the page is interactive, so the test's next click is not lost.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args) => {
+      const response = await goto(...args);
+      await waitForHydration(page);
+      return response;
+    };
+    page.reload = async (...args) => {
+      const response = await reload(...args);
+      await waitForHydration(page);
+      return response;
+    };
+    await use(page);
+  },
+
   db: async ({}, use) => {
     const client = new pg.Client({ connectionString: e2eEnvironment().databaseUrl });
     await client.connect();

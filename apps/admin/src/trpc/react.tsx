@@ -8,7 +8,7 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { AppRouter, RouterOutputs } from "@plano/api";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { adminApiHeaders } from "~/lib/api-headers";
 import { loginPathFor } from "~/lib/return-path";
@@ -37,6 +37,10 @@ function getQueryClient(): QueryClient {
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
+  // Marks the page interactive: browser tests wait for it before clicking (a click before hydration does nothing).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   const [trpcClient] = useState(() =>
     api.createClient({
       links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders })],

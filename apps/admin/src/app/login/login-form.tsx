@@ -21,7 +21,8 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   const { errors } = form.formState;
 
   return (
-    <form noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit((values) => login.mutate(values))}>
+    // method="post": submitted before the page is interactive, the password must not land in the URL.
+    <form method="post" noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit((values) => login.mutate(values))}>
       {login.error ? <Notice tone="error">{errorMessageOf(login.error)}</Notice> : null}
       <Field label="Email" error={errors.email?.message}>
         {(control) => <input {...control} {...form.register("email")} type="email" autoComplete="username" className={inputClasses} />}

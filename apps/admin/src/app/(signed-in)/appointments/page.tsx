@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppointmentsView } from "~/features/appointments/list/appointments-view";
-import { listInputFromParams } from "~/features/appointments/list/list-params";
+import { listInputFromParams } from "~/features/appointments/list/parse-list-params";
 import { HydrateClient, serverApi } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Appointments" };
@@ -12,7 +12,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
   await Promise.all([api.appointment.list.prefetch(input), api.directory.offices.prefetch(), api.directory.photographers.prefetch()]);
   return (
     <HydrateClient>
-      <AppointmentsView />
+      <AppointmentsView input={input} />
     </HydrateClient>
   );
 }

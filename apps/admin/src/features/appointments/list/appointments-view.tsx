@@ -1,18 +1,19 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import type { ListAppointmentsInput } from "@plano/schema";
+import { useRouter } from "next/navigation";
 import { buttonClasses } from "~/components/ui/button";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { AppointmentTable } from "./appointment-table";
 import { ListFiltersForm } from "./list-filters-form";
-import { listHref, listInputFromParams } from "./list-params";
+import { listHref } from "./list-params";
 
-export function AppointmentsView() {
+/** `input` is what the server page read from the URL (and prefetched): the same query key here. */
+export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
   const router = useRouter();
-  const input = listInputFromParams(useSearchParams());
   // While the next page or filter loads, the current rows stay (dimmed) instead of flashing empty.
   const list = api.appointment.list.useQuery(input, { placeholderData: keepPreviousData });
   const descending = input.sort === "-startsAt";

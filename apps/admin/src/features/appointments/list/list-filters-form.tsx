@@ -2,7 +2,7 @@
 /**
  * The filter bar. Its inputs are named after the URL parameters, so applying
  * it is just navigating to the form's own query string (empty fields dropped,
- * back to the first page).
+ * back to the first page); the server page reads it from there.
  */
 import type { ListAppointmentsInput } from "@plano/schema";
 import Link from "next/link";
@@ -11,7 +11,7 @@ import type { FormEvent } from "react";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { Field, inputClasses } from "~/components/ui/field";
 import { useOffices, usePhotographers } from "~/features/directory/use-directory";
-import { type FlagFilter, flagFilters, listInputFromParams, listHref, listParamNames } from "./list-params";
+import { type FlagFilter, flagFilters, listHref, listParamNames } from "./list-params";
 
 const flagLabels: Record<FlagFilter, string> = { confirmed: "Confirmed", cancelled: "Cancelled", readyToSchedule: "Ready to schedule" };
 
@@ -28,7 +28,8 @@ export function ListFiltersForm({ input }: { input: ListAppointmentsInput }) {
     for (const [name, value] of new FormData(event.currentTarget)) {
       if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
     }
-    router.push(listHref({ ...listInputFromParams(params), cursor: undefined }));
+    const query = params.toString();
+    router.push(query ? `/appointments?${query}` : "/appointments");
   }
 
   return (
