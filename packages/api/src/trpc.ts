@@ -9,7 +9,7 @@ import superjson from "superjson";
 import { authenticate } from "./auth/authenticate";
 import { canSee, readScope } from "./auth/principal";
 import type { Context } from "./context";
-import { appointmentInclude } from "./domain/appointment-record";
+import { loadAppointment } from "./domain/appointment-load";
 import { describeError } from "./error-detail";
 import { fail } from "./errors";
 
@@ -66,10 +66,7 @@ export function appointmentProcedure(permission: Permission) {
   return requirePermission(permission)
     .input(appointmentRefSchema)
     .use(async ({ ctx, input, next }) => {
-      const row = await ctx.db.appointment.findUnique({
-        where: input.id !== undefined ? { id: input.id } : { uuid: input.uuid },
-        include: { ...appointmentInclude, order: { select: { clientId: true } } },
-      });
+      const row = await loadAppointment(ctx.db, input.id !== undefined ? { id: input.id } : { uuid: input.uuid! });
       const field = input.id !== undefined ? "id" : "uuid";
       const value = input.id ?? input.uuid;
       if (!row) return fail("not-found", `${field}: no appointment with ${field} ${value}`, { field, fields: [field] });

@@ -48,23 +48,38 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date):
   return fail("invalid-token", "The authentication token is invalid.");
 }
 
+interface ApplicationTokenRow {
+  id: number;
+  tokenHash: string;
+  name: string | null;
+  slug: string;
+  roleName: string | null;
+  rolePermissions: string[] | null;
+}
+
 async function authenticateApplicationToken(
   db: Db,
   token: string,
   named: ApplicationSlug | undefined,
 ): Promise<Principal> {
   const tokenHash = hashToken(token);
-  const row = await db.applicationToken.findUnique({
-    where: { tokenHash },
-    include: { application: true, role: true },
-  });
+  // One round trip for the token, its application and its role (Prisma's include would take three).
+  const [row] = await db.$queryRaw<ApplicationTokenRow[]>`
+    SELECT t.id, t.token_hash AS "tokenHash", t.name, a.slug, r.name AS "roleName", r.permissions AS "rolePermissions"
+      FROM application_token t
+      JOIN application a ON a.id = t.application_id
+      LEFT JOIN role r ON r.id = t.role_id
+     WHERE t.token_hash = ${tokenHash}`;
   if (!row || !sameHash(row.tokenHash, tokenHash)) return fail("invalid-token", "The authentication token is invalid.");
-  const slug = row.application.slug as ApplicationSlug;
+  const slug = row.slug as ApplicationSlug;
   if (named && named !== slug) {
     return invalidParam("application", `this token belongs to the application ${slug}, not ${named}`);
   }
   // A token without an explicit role acts as its application's scheduler.
-  const role = row.role ?? { name: "scheduler", permissions: [...rolePermissions.scheduler] };
+  const role =
+    row.roleName !== null
+      ? { name: row.roleName, permissions: row.rolePermissions ?? [] }
+      : { name: "scheduler", permissions: [...rolePermissions.scheduler] };
   const { roles, permissions } = permissionsOf([role]);
   return {
     kind: "application",

@@ -1,0 +1,20 @@
+/**
+ * The appointment table in raw SQL, for the hot paths that bypass Prisma's
+ * query builder (see bench/: one round trip and one Prisma call fewer per
+ * request is most of what the API costs above the database). Raw rows come
+ * back in the model's exact shape: every scalar under its Prisma field name.
+ */
+import { Prisma } from "@plano/db";
+
+/** Columns follow the schema's convention: the snake_case of the field (prisma/schema.prisma). */
+export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** Every scalar column of `appointment a` under its field name; built once, from the generated client's field list. */
+export const appointmentColumns = Prisma.raw(
+  Object.values(Prisma.AppointmentScalarFieldEnum)
+    .map((field) => `a."${columnOf(field)}" AS "${field}"`)
+    .join(", "),
+);
+
+/** An appointment row without relations, as `appointmentColumns` returns it. */
+export type AppointmentScalars = Prisma.AppointmentGetPayload<object>;
