@@ -35,7 +35,11 @@ async function resolveReferences(
 ): Promise<WriteReferences> {
   const officeId = patch.officeId ?? current?.officeId;
   if (officeId === undefined) return invalidParam("officeId", "is required");
-  const office = await db.office.findUnique({ where: { id: officeId }, select: { id: true, timeZone: true } });
+  // The current office came with the appointment: only a different one needs looking up.
+  const office =
+    current && officeId === current.officeId
+      ? { id: officeId, timeZone: current.officeTimeZone }
+      : await db.office.findUnique({ where: { id: officeId }, select: { id: true, timeZone: true } });
   if (!office) return invalidParam("officeId", `no office with id ${officeId}`);
 
   let photographer: WriteReferences["photographer"];
@@ -154,9 +158,7 @@ export async function updateAppointment(
   const current = stateOf(row);
   const refs = await resolveReferences(ctx.db, patch, current);
   const next = planAppointmentWrite(current, patch, refs, environment(ctx));
-  const outcome = await ctx.db.$transaction((tx) =>
-    updateAppointmentIfUnchanged(tx, row.id, expected, current, next, action, auditContext(ctx)),
-  );
+  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, expected, current, next, action, auditContext(ctx));
   if (!outcome.ok) return conflict(ctx.db, row.id);
   return withWarnings(ctx.db, outcome.row);
 }

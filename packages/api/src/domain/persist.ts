@@ -1,9 +1,9 @@
 /**
- * Writing appointments: one transaction per write holding the row change and
- * its audit entry. Updates are a compare-and-set on `updated_at`, decided by
- * the database, so concurrent writers cannot lose each other's changes.
+ * Writing appointments: every write holds the row change and its audit entry
+ * in one transaction. Updates are a compare-and-set on `updated_at`, decided
+ * by the database, so concurrent writers cannot lose each other's changes.
  */
-import type { Prisma, Tx } from "@plano/db";
+import { Prisma, type Db, type Tx } from "@plano/db";
 import type { ChangeChannel } from "@plano/schema";
 import {
   appointmentInclude,
@@ -14,6 +14,7 @@ import {
   toAppointment,
   type AppointmentRow,
 } from "./appointment-record";
+import { appointmentColumns, columnOf, type AppointmentScalars } from "./appointment-sql";
 import { diffStates, type AppointmentState, type FieldChanges } from "./appointment-state";
 
 const dateKeySet = new Set<string>(dateKeys);
@@ -82,12 +83,31 @@ export async function insertAppointment(tx: Tx, state: AppointmentState, audit: 
 
 export type UpdateOutcome = { ok: true; row: AppointmentRow; changes: FieldChanges } | { ok: false };
 
+/** `"column" = value` for each field in `keys`; Postgres types each value from its column. */
+function assignments(state: AppointmentState, keys: Iterable<string>): Prisma.Sql[] {
+  const sets: Prisma.Sql[] = [];
+  for (const key of keys) {
+    if (notStored.has(key)) continue;
+    // Dates, times and instants are already ISO strings in the state: no zone can creep in.
+    sets.push(Prisma.sql`${Prisma.raw(`"${columnOf(key)}"`)} = ${(state as Record<string, unknown>)[key]}`);
+  }
+  return sets;
+}
+
 /**
- * Writes `next` over the row if it is still at `expectedVersion`. The new
- * version is strictly later than the old one even if the clock is not.
+ * Writes `next` over the row if it is still at `expectedVersion`, and its
+ * audit entry with it. The new version is strictly later than the old one
+ * even if the clock is not.
+ *
+ * One statement does both: the UPDATE is the compare-and-set (under
+ * concurrency Postgres re-checks `updated_at` on the locked row, so of two
+ * writers with the same version exactly one matches), and the INSERT takes
+ * its row from the UPDATE's result, so an entry exists exactly when the write
+ * happened, atomically. One round trip instead of BEGIN, UPDATE, INSERT,
+ * COMMIT through an interactive transaction (see bench/).
  */
 export async function updateAppointmentIfUnchanged(
-  tx: Tx,
+  db: Db | Tx,
   id: number,
   expectedVersion: Date,
   before: AppointmentState,
@@ -99,17 +119,24 @@ export async function updateAppointmentIfUnchanged(
   const changedKeys = new Set(Object.keys(changes));
   for (const key of ["startsAt", "stopsAt"] as const) if (before[key] !== next[key]) changedKeys.add(key);
   const version = new Date(Math.max(audit.now.getTime(), expectedVersion.getTime() + 1));
-  const [row] = await tx.appointment.updateManyAndReturn({
-    where: { id, updatedAt: expectedVersion },
-    data: {
-      ...(toColumns(next, changedKeys) as Prisma.AppointmentUncheckedUpdateManyInput),
-      searchText: searchTextOf(next),
-      updatedAt: version,
-    },
-    include: appointmentInclude,
-  });
-  if (!row) return { ok: false };
-  await recordChange(tx, id, action, changes, audit);
-  return { ok: true, row, changes };
+  const sets = [
+    ...assignments(next, changedKeys),
+    Prisma.sql`search_text = ${searchTextOf(next)}`,
+    Prisma.sql`updated_at = ${version.toISOString()}::timestamptz`,
+  ];
+  const [updated] = await db.$queryRaw<AppointmentScalars[]>`
+    WITH updated AS (
+      UPDATE appointment a SET ${Prisma.join(sets)}
+       WHERE a.id = ${id} AND a.updated_at = ${expectedVersion.toISOString()}::timestamptz
+      RETURNING ${appointmentColumns}
+    ), audit AS (
+      INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
+      SELECT "id", ${action}::text, ${audit.actor}::text, ${audit.actorUserId}::int, ${audit.application}::text,
+             ${audit.channel}::change_channel, ${audit.now.toISOString()}::timestamptz, ${JSON.stringify(changes)}::jsonb
+        FROM updated
+    )
+    SELECT * FROM updated`;
+  if (!updated) return { ok: false };
+  // The office's zone is already in `next` (planned from the office the row now has): no query for it.
+  return { ok: true, row: { ...updated, office: { timeZone: next.officeTimeZone } }, changes };
 }
-
