@@ -69,11 +69,16 @@ async function main() {
     ...(rest ? [{ layer: "rest" as const, server: api }] : []),
     { layer: "trpc", server: api },
   ];
-
-  if (config.only.has("crud")) {
-    figures.push(...(await crudFigures(config, ctx, layers, "update", "update")));
-    figures.push(...(await crudFigures(config, ctx, layers, "read", "read")));
+  if (config.beforeDist) {
+    // Before/after in one run: the same load, interleaved, so a busy moment of the machine hits both alike.
+    const before = tracked(await startApi({ ...deployment, dist: config.beforeDist }));
+    if (rest) layers.push({ layer: "rest", label: "rest@before", server: before });
+    layers.push({ layer: "trpc", label: "trpc@before", server: before });
+    notes.push(`Layers "@before" are the build in ${config.beforeDist}, run beside this one on the same data.`);
   }
+
+  if (config.only.has("update")) figures.push(...(await crudFigures(config, ctx, layers, "update", "update")));
+  if (config.only.has("read")) figures.push(...(await crudFigures(config, ctx, layers, "read", "read")));
 
   if (config.only.has("list")) {
     if (seeded < 1_000_000) notes.push(`List figures at ${seeded} appointments, not 1,000,000 (BENCH_APPOINTMENTS).`);

@@ -23,14 +23,21 @@ export const SQL = {
   load: `SELECT ap.*, o.time_zone AS office_time_zone, ord.client_id AS order_client_id
            FROM appointment ap JOIN office o ON o.id = ap.office_id LEFT JOIN "order" ord ON ord.id = ap.order_id
           WHERE ap.id = $1`,
-  /** The compare-and-set: only if nobody wrote since the caller read. */
-  update: `UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, updated_at = $4
-            WHERE id = $5 AND updated_at = $6 RETURNING *`,
-  audit: `INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
-          VALUES ($1, 'update', $2, NULL, $3, 'trpc', $4, $5)`,
+  /**
+   * The compare-and-set and its audit entry in one statement (so one
+   * transaction): the entry is written exactly when the row was.
+   */
+  write: `WITH updated AS (
+            UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, updated_at = $4
+             WHERE id = $5 AND updated_at = $6 RETURNING *
+          ), audit AS (
+            INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
+            SELECT id, 'update', $2::text, NULL, $2::text, 'trpc', $4::timestamptz, $7::jsonb FROM updated
+          )
+          SELECT * FROM updated`,
   /** The photographer double-booking warning the API returns with every write. */
   overlaps: `SELECT id, uuid, summary, starts_at, stops_at FROM appointment
-              WHERE photographer_user_id = $1 AND cancelled = false AND starts_at < $2 AND stops_at > $3 AND id <> $4
+              WHERE photographer_user_id = $1 AND NOT cancelled AND starts_at < $2 AND stops_at > $3 AND id <> $4
               ORDER BY starts_at, id LIMIT 20`,
 } as const;
 
@@ -81,20 +88,16 @@ async function update(pool: pg.Pool, caller: Row, body: { id: number; updatedAtM
     ...(current.updated_by !== next.updated_by ? { updatedBy: { before: current.updated_by, after: next.updated_by } } : {}),
   };
 
-  const client = await pool.connect();
-  let row: Row | undefined;
-  try {
-    await client.query("BEGIN");
-    const updated = await client.query(SQL.update, [next.notes, next.updated_by, searchText(next), version, body.id, expected]);
-    row = updated.rows[0] as Row | undefined;
-    if (row) await client.query(SQL.audit, [body.id, caller.slug, caller.slug, version, JSON.stringify(changes)]);
-    await client.query(row ? "COMMIT" : "ROLLBACK");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const written = await pool.query(SQL.write, [
+    next.notes,
+    next.updated_by,
+    searchText(next),
+    version,
+    body.id,
+    expected,
+    JSON.stringify(changes),
+  ]);
+  const row = written.rows[0] as Row | undefined;
   if (!row) throw new HttpError(409, "update-conflict");
 
   const overlaps =

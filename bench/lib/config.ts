@@ -14,12 +14,14 @@ export interface BenchConfig {
   connections: number[];
   /** Appointments each connection owns for update/read runs. */
   perConnection: number;
-  /** Which scenario groups to run (BENCH_ONLY=crud,list,pglite,scaleout). */
+  /** Which scenario groups to run (BENCH_ONLY=update,read,list,pglite,scaleout). */
   only: Set<string>;
   output: string;
+  /** Another production build (e.g. of an older commit) whose REST and tRPC layers run beside this one's, labelled "@before". */
+  beforeDist: string | undefined;
 }
 
-export const scenarioGroups = ["crud", "list", "pglite", "scaleout"] as const;
+export const scenarioGroups = ["update", "read", "list", "pglite", "scaleout"] as const;
 
 function number(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -45,5 +47,6 @@ export function loadConfig(): BenchConfig {
     perConnection: number("BENCH_PER_CONNECTION", 32),
     only: new Set(only),
     output: process.env.BENCH_OUTPUT ?? "bench/results/latest.json",
+    beforeDist: process.env.BENCH_BEFORE_DIST || undefined,
   };
 }

@@ -40,6 +40,8 @@ export interface Figure {
   peak_rss_mb?: number;
   server_cpu_ms?: number;
   failed: number;
+  /** Successful answers after the runs' durations, summed (not in rps; the smoke test accounts for their writes). */
+  late: number;
   samples: { rps: number; p50_ms: number; p99_ms: number }[];
   [extra: string]: unknown;
 }
@@ -99,6 +101,7 @@ export async function measure(specs: FigureSpec[], { durationS, warmupS, runs, l
       ratio_to_baseline: null,
       ...(spec.server ? { peak_rss_mb: round(Math.max(...all.map((s) => s.peak_rss_mb ?? 0)), 1), server_cpu_ms: pick("server_cpu_ms") } : {}),
       failed: all.reduce((sum, s) => sum + failures(s), 0),
+      late: all.reduce((sum, s) => sum + s.late, 0),
       samples: all.map((s) => ({ rps: round(s.rps, 1), p50_ms: round(s.p50_ms), p99_ms: round(s.p99_ms) })),
       ...spec.extra,
     };

@@ -24,6 +24,8 @@ export interface LoadResult {
   responses: number;
   /** 2xx answers that are what was asked for (for updates: carried a new version). */
   ok: number;
+  /** Successful answers that came after the duration (autocannon stops at its next tick): done, but not counted. */
+  late: number;
   /** 2xx answers that were not (e.g. an error dressed as 200). */
   rejected: number;
   non2xx: number;

@@ -21,9 +21,15 @@ export function serverEnv(databaseUrl: string | undefined, extra: Record<string,
   return databaseUrl ? { ...env, DATABASE_URL: databaseUrl } : env;
 }
 
+/** BENCH_PROFILE=DIR: the API server writes a V8 CPU profile into DIR when it stops (summarise with bench/profile.ts). */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(repoRoot, dir)] : [];
+}
+
 export async function startApi({ dist, env }: Deployment): Promise<ServerProcess> {
   const port = await freePort();
-  return startServer({ name: "api", args: [path.join(dist, "main.js")], env: { ...env, API_PORT: String(port) }, port });
+  return startServer({ name: "api", args: [...profileArgs(), path.join(dist, "main.js")], env: { ...env, API_PORT: String(port) }, port });
 }
 
 export async function startBaseline(databaseUrl: string): Promise<ServerProcess> {

@@ -85,6 +85,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     seconds: job.durationS,
     responses,
     ok: counted.ok,
+    late: late.ok,
     rejected: counted.rejected,
     non2xx: result.non2xx,
     errors: result.errors,

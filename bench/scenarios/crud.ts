@@ -10,6 +10,8 @@ import type { Layer, Target } from "../lib/protocols";
 
 export interface LayerServer {
   layer: Layer;
+  /** How the table names it when it is not just the layer, e.g. "trpc@before" for another build. */
+  label?: string;
   server: ServerProcess;
   /** Whether the RSS/CPU of `server` belongs to this layer alone (false for a shared front like a proxy). */
   watch?: boolean;
@@ -31,14 +33,14 @@ export function crudSpec(
   ctx: CrudContext,
   scenario: string,
   operation: "update" | "read",
-  { layer, server, watch = true }: LayerServer,
+  { layer, label = layer, server, watch = true }: LayerServer,
   connections: number,
 ): FigureSpec {
   const ids = ctx.ids.slice(0, connections * ctx.perConnection);
   if (ids.length < connections) throw new Error(`${scenario}: ${ids.length} appointments cannot give ${connections} connections one each`);
   return {
     scenario,
-    layer,
+    layer: label,
     connections,
     ...(watch ? { server } : {}),
     async load(durationS) {
