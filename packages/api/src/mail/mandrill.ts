@@ -44,8 +44,10 @@ async function post(config: MandrillConfig, body: unknown): Promise<Response> {
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    const timedOut = (error as Error).name === "TimeoutError";
-    throw new MandrillError(timedOut ? `Mandrill did not answer within ${config.timeoutMs} ms` : `Mandrill could not be reached: ${(error as Error).message}`);
+    if ((error as Error).name === "TimeoutError") throw new MandrillError(`Mandrill did not answer within ${config.timeoutMs} ms`);
+    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, ...).
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new MandrillError(`Mandrill could not be reached: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
   }
 }
 
