@@ -1,4 +1,5 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
+import { mailerFromEnv } from "@plano/api";
 import { createApiServer } from "./http";
 import { startRuntime } from "./start";
 
@@ -6,7 +7,20 @@ const port = Number(process.env.API_PORT ?? 3001);
 const host = process.env.API_HOST ?? "127.0.0.1";
 
 const runtime = await startRuntime();
-const server = createApiServer({ db: runtime.db });
+// Mandrill from MANDRILL_API_KEY / MANDRILL_BASE_URL; without a key, mail is only recorded in the outbox.
+const mailer = mailerFromEnv();
+const server = createApiServer({ db: runtime.db, mailer });
+
+/** Client emails that failed are retried from the outbox; the delay between tries grows per email. */
+const OUTBOX_RETRY_EVERY_MS = Number(process.env.OUTBOX_RETRY_EVERY_MS ?? 30_000);
+let retrying: Promise<unknown> | undefined;
+const outboxRetry = setInterval(() => {
+  // One pass at a time: a slow Mandrill must not stack passes up.
+  retrying ??= mailer
+    .retryOutbox(runtime.db)
+    .catch((error: unknown) => console.error("outbox retry failed:", error))
+    .finally(() => (retrying = undefined));
+}, OUTBOX_RETRY_EVERY_MS).unref();
 
 server.listen(port, host, () => {
   console.log(`Plano API listening on http://${host}:${port} (tRPC /api/trpc, REST /api/v1)`);
@@ -17,8 +31,10 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping the API server`);
+  clearInterval(outboxRetry);
   server.close();
   server.closeAllConnections();
+  await retrying;
   await runtime.close();
   process.exit(0);
 }

@@ -9,6 +9,7 @@ import { applicationSlug, roleName, type ApplicationSlug, type RoleName } from "
 import { z } from "zod";
 
 import { demoSetup } from "./demo-command";
+import { registryCommands } from "./registry-commands";
 
 export class UsageError extends Error {}
 
@@ -20,7 +21,7 @@ export interface Command {
   run(db: Db, flags: Flags): Promise<Record<string, unknown>>;
 }
 
-function requireString(flags: Flags, name: string): string {
+export function requireString(flags: Flags, name: string): string {
   const value = flags[name];
   if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} is required`);
   return value.trim();
@@ -107,6 +108,8 @@ export const commands: Record<string, Command> = {
   },
 
   "demo:setup": demoSetup,
+
+  ...registryCommands,
 
   seed: {
     usage: "seed --appointments N",
