@@ -37,7 +37,7 @@ test.describe("a save that crosses someone else's", () => {
     expect(stored).toMatchObject({ notes: "my note", delivery_type: "rush", location: "12 Their Street" });
   });
 
-  test("keeping theirs or reloading never overwrites their save", async ({ signedIn: page, db, plano, makeAppointment }) => {
+  test("escaping, keeping theirs or reloading never overwrites their save", async ({ signedIn: page, db, plano, makeAppointment }) => {
     const appointment = await makeAppointment({ notes: "original note" });
     await page.goto(`/appointments/${appointment.id}`);
     await page.getByLabel("Notes").fill("my note");
@@ -45,6 +45,13 @@ test.describe("a save that crosses someone else's", () => {
 
     await page.getByRole("button", { name: "Save changes" }).click();
     const dialog = page.getByRole("dialog", { name: "Someone else saved this appointment" });
+    // Escaping decides nothing: my edit stays in the form, unsaved, and saving asks again.
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByLabel("Notes")).toHaveValue("my note");
+    expect((await storedAppointment(db, appointment.id)).notes).toBe("their note");
+    await page.getByRole("button", { name: "Save changes" }).click();
     await dialog.getByTestId("conflict-notes").getByLabel("Keep theirs").check();
     await dialog.getByRole("button", { name: "Save my choices" }).click();
     await expect(page.getByLabel("Notes")).toHaveValue("their note");

@@ -8,7 +8,7 @@ export function AppHeader({ userName }: { userName: string }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2">
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/appointments" className="font-semibold text-indigo-700">
           Plano
         </Link>

@@ -155,7 +155,17 @@ export function AppointmentForm({
         </div>
       </div>
 
-      {conflict && base ? <ConflictDialog base={base} theirs={conflict.theirs} mine={conflict.mine} onResolve={resolveConflict} onReload={reload} /> : null}
+      {conflict && base ? <ConflictDialog
+          base={base}
+          theirs={conflict.theirs}
+          mine={conflict.mine}
+          onResolve={resolveConflict}
+          onReload={reload}
+          onDismiss={() => {
+            setConflict(null);
+            setMessage({ tone: "info", text: "Not saved: someone else's changes are waiting for your decision. Save again to compare." });
+          }}
+        /> : null}
     </form>
   );
 }

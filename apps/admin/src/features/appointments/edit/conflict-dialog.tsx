@@ -36,12 +36,15 @@ export function ConflictDialog({
   mine,
   onResolve,
   onReload,
+  onDismiss,
 }: {
   base: Appointment;
   theirs: Appointment;
   mine: AppointmentPatchValues;
   onResolve: (resolution: ConflictResolution) => void;
   onReload: (theirs: Appointment) => void;
+  /** Closed without deciding (Escape): the edits stay in the form, unsaved; saving again asks again. */
+  onDismiss: () => void;
 }) {
   const mineKeys = Object.keys(mine) as WritableKey[];
   const changedByThem = (key: WritableKey) => comparable(key, theirs) !== comparable(key, base);
@@ -60,7 +63,7 @@ export function ConflictDialog({
     <Dialog
       open
       wide
-      onOpenChange={(open) => (open ? undefined : onReload(theirs))}
+      onOpenChange={(open) => (open ? undefined : onDismiss())}
       title="Someone else saved this appointment"
       description={`${theirs.updatedBy ?? "Another user"} saved it after you opened it. Choose, field by field, which value to keep.`}
     >
