@@ -18,11 +18,7 @@ type Operation = {
 const document = buildOpenApiDocument();
 const operation = (path: string) => (document.paths as Record<string, { post: Operation }>)[`/api/v1/appointments/${path}`]!.post;
 const schemas = document.components.schemas as Record<string, any>;
-/** A route's parameters, following the form body's $ref into components. */
-function paramsOf(path: string) {
-  const { $ref } = operation(path).requestBody.content["application/x-www-form-urlencoded"]!.schema as { $ref: string };
-  return schemas[$ref.replace("#/components/schemas/", "")];
-}
+const paramsOf = (path: string) => operation(path).requestBody.content["application/x-www-form-urlencoded"]!.schema;
 
 describe("the OpenAPI document", () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -82,11 +78,11 @@ describe("the OpenAPI document", () => {
 
   it("describes a sensitive route's body as base64 of the parameters", () => {
     const register = (document.paths as Record<string, { post: Operation }>)["/api/v1/users/client_register"]!.post;
-    expect(register.requestBody.content["application/json"]!.schema).toEqual({
+    expect(register.requestBody.content["application/json"]!.schema).toMatchObject({
       type: "string",
       contentEncoding: "base64",
       contentMediaType: "application/json",
-      contentSchema: { $ref: "#/components/schemas/users_client_register_params" },
+      contentSchema: { type: "object", required: ["token"] },
     });
   });
 

@@ -69,11 +69,12 @@ function requestSchema(route: LegacyRoute): JsonSchema {
   return { type: "object", properties, required, ...identifiedBy, additionalProperties: true };
 }
 
-/** Each route's parameters, once, under components (the three media types share them). */
-const paramsSchemaName = (route: LegacyRoute) => `${operationIdOf(route)}_params`;
-
+/**
+ * The parameters sit inline in each media type rather than behind a $ref:
+ * readers such as the admin's reference page take the schema as it stands.
+ */
 function requestBody(route: LegacyRoute) {
-  const params = ref(paramsSchemaName(route));
+  const params = requestSchema(route);
   // A sensitive route takes the same parameters, base64-encoded as a whole.
   const schemaFor = (mediaType: string) =>
     route.sensitive ? { type: "string", contentEncoding: "base64", contentMediaType: mediaType, contentSchema: params } : params;
@@ -191,7 +192,6 @@ export function buildOpenApiDocument() {
           required: ["user", "remember_me", "expires_at"],
         },
         Warning: withLegacyNames(toJsonSchema(warningSchema)),
-        ...Object.fromEntries(legacyRoutes.map((route) => [paramsSchemaName(route), requestSchema(route)])),
       },
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "The token, when it is not sent as the token parameter." } },
     },
