@@ -35,5 +35,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but Next's own assets.
-  matcher: ["/((?!_next/|favicon.ico).*)"],
+  matcher: ["/((?!_next/|favicon.ico|icon.svg).*)"],
 };
