@@ -23,7 +23,6 @@ import { OPENAPI_PATH, sendOpenApiDocument } from "./openapi/serve";
 import { legacyWarnings } from "./output/records";
 import { sessionObject, type SessionViewName } from "./output/session";
 import { commonParams } from "./params/common";
-import type { ParamSpecs } from "./params/param-spec";
 import { readArgs, readFields, unknownParamWarnings } from "./params/read-params";
 import { createRouteRegistry, type RouteRegistry } from "./registry";
 import { decodeBody } from "./request/decode-body";
@@ -88,39 +87,40 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
     return serve(route, switches.sensitive, req, requestId);
   }
 
+  /**
+   * Steps 2–3: the body, then the parameters. Fills in `context` (how to write
+   * dates and sessions back) and `warnings` as it learns them, since a failure
+   * later on still answers with both.
+   */
+  async function readRequest(route: LegacyRoute, sensitive: boolean, req: IncomingMessage, context: FailureContext, warnings: LegacyWarning[]) {
+    const body = await decodeBody(req, { sensitive });
+    warnings.push(...body.warnings);
+    const { credentials } = credentialsFromHeaders(req.headers);
+    if (body.params.size === 0 && !credentials.token) {
+      throw new LegacyFailure("no-params-decoded", "The request body was decoded, but it holds no parameters.");
+    }
+    const consumed = new Set<string>();
+    const common = readArgs(body.params, commonParams, context.format, consumed);
+    context.format = { monthFirst: common.month_first };
+    context.sessionView = common.session_view as SessionViewName;
+    const token = common.token ?? credentials.token;
+    if (!token) throw missingParam("token", "token is required (as a parameter, or as an Authorization: Bearer header).");
+
+    const args = readArgs(body.params, route.params, context.format, consumed);
+    const fields = route.takesFields ? readFields(body.params, context.format, consumed) : undefined;
+    warnings.push(...(fields?.warnings ?? []), ...unknownParamWarnings(body.params, consumed));
+    return { credentials: { token, application: common.application ?? credentials.application }, args, patch: fields?.patch ?? {} };
+  }
+
   /** Steps 2–4. */
   async function serve(route: LegacyRoute, sensitive: boolean, req: IncomingMessage, requestId: string): Promise<LegacyReply> {
     const warnings: LegacyWarning[] = [];
-    const context: FailureContext = { params: route.params as ParamSpecs, format: { monthFirst: false }, sessionView: "basic" };
+    const context: FailureContext = { params: route.params, format: { monthFirst: false }, sessionView: "basic" };
     try {
-      const body = await decodeBody(req, { sensitive });
-      warnings.push(...body.warnings);
-      const { credentials } = credentialsFromHeaders(req.headers);
-      if (body.params.size === 0 && !credentials.token) {
-        throw new LegacyFailure("no-params-decoded", "The request body was decoded, but it holds no parameters.");
-      }
-      const consumed = new Set<string>();
-      const common = readArgs(body.params, commonParams, context.format, consumed);
-      context.format = { monthFirst: common.month_first };
-      context.sessionView = common.session_view as SessionViewName;
-      const token = common.token ?? credentials.token;
-      if (!token) throw missingParam("token", "token is required (as a parameter, or as an Authorization: Bearer header).");
-
-      const args = readArgs(body.params, route.params, context.format, consumed);
-      const fields = route.takesFields ? readFields(body.params, context.format, consumed) : undefined;
-      warnings.push(...(fields?.warnings ?? []), ...unknownParamWarnings(body.params, consumed));
-
-      const api = createCaller(
-        createContext({
-          db,
-          credentials: { token, application: common.application ?? credentials.application },
-          channel: "rest",
-          clock,
-          mailer,
-          requestId,
-        }),
-      );
-      const result = await route.run({ api, args, patch: fields?.patch ?? {}, format: context.format, headers: req.headers });
+      const { credentials, args, patch } = await readRequest(route, sensitive, req, context, warnings);
+      const api = createCaller(createContext({ db, credentials, channel: "rest", clock, mailer, requestId }));
+      const result = await route.run({ api, args, patch, format: context.format, headers: req.headers });
+      // The session as it is after the call (its last use is now); a procedure may have returned it already.
       const session = result.session !== undefined || context.sessionView === "none" ? result.session : (await api.auth.me()).session;
       const sessionShown = sessionObject(session, context.sessionView, context.format);
       return {

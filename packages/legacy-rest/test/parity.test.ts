@@ -117,14 +117,22 @@ describe("REST and tRPC parity", () => {
   });
 
   it("holds for generated updates, including ones the API refuses", async () => {
-    const clock24 = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00`);
-    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-07-${String(d).padStart(2, "0")}`);
+    const two = (n: number) => String(n).padStart(2, "0");
+    const clock24 = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${two(h)}:${two(m)}:00`);
+    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-07-${two(d)}`);
     const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0);
     // Mostly coherent schedules (the API refuses most random combinations), some deliberately not.
     const schedules = fc.oneof(
       fc.constant({}),
       fc.record({ dateStartLocal: day, timeStartLocal: clock24, timeDurationS: fc.integer({ min: 0, max: 86_400 }) }),
-      fc.record({ allday: fc.constant(true), dateStartLocal: day, dateStopLocal: day, timeStartLocal: fc.constant(null), timeStopLocal: fc.constant(null), timeDurationS: fc.constant(null) }),
+      fc.record({
+        allday: fc.constant(true),
+        dateStartLocal: day,
+        dateStopLocal: day,
+        timeStartLocal: fc.constant(null),
+        timeStopLocal: fc.constant(null),
+        timeDurationS: fc.constant(null),
+      }),
       fc.record({ dateStopLocal: fc.option(day), timeStopLocal: fc.option(clock24), allday: fc.boolean() }, { requiredKeys: [] }),
     );
     const others = fc.record(

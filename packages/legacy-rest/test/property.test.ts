@@ -57,7 +57,9 @@ const knownNames = [
 /** Values a form or JSON body could carry: plausible spellings, near misses and junk. */
 const values = fc.oneof(
   fc.constantFrom("", "0", "1", "yes", "No", "TRUE", "null", "07/04/2026", "2026-07-04", "2026-02-30", "13/45/2026", "2:30 PM", "25:00", "12:00 am"),
-  fc.constantFrom("a\u0000b", "\ud800", "\u{1F4F7} shoot", "2026-07-04T10:00:00Z", "07/04/2026 10:00:00", "1:30", "America/Denver", "Mars/Olympus", "starts_at", "-starts_at", "none", "full"),
+  fc.constantFrom("2026-07-04T10:00:00Z", "07/04/2026 10:00:00", "1:30", "America/Denver", "Mars/Olympus", "starts_at", "-starts_at", "none", "full"),
+  // Text PostgreSQL cannot store, and text it can.
+  fc.constantFrom("a\u0000b", "\ud800", "\u{1F4F7} shoot"),
   fc.string({ maxLength: 40 }),
   fc.string({ maxLength: 12, unit: "binary" }),
   fc.integer(),
@@ -69,12 +71,17 @@ const values = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
 );
 
-const names = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...knownNames) }, fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "toString"));
+const names = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...knownNames) },
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("__proto__", "constructor", "toString"),
+);
 
 const request = fc.record({
   path: fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...routePaths) },
-    fc.constantFrom(OPENAPI_PATH, "/api/v1", "/api/v1/appointments", "/api/v1/appointments/update/", "/api/v1/appointments/delete", "/api/v1/users/client_register?x=1"),
+    fc.constantFrom(OPENAPI_PATH, "/api/v1", "/api/v1/appointments", "/api/v1/appointments/update/", "/api/v1/appointments/delete"),
+    fc.constant("/api/v1/users/client_register?x=1"),
     fc.string({ maxLength: 20 }).map((tail) => `/api/v1/${encodeURIComponent(tail)}`),
   ),
   method: fc.oneof({ weight: 15, arbitrary: fc.constant("POST") }, fc.constantFrom("GET", "PUT", "DELETE", "PATCH")),
