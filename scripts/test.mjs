@@ -23,7 +23,9 @@ function run(label, args) {
   return result.status === 0;
 }
 
-const built = run("build and typecheck", ["node_modules/turbo/bin/turbo", "run", "build", "typecheck", "--output-logs=errors-only"]);
+const built =
+  run("build and typecheck", ["node_modules/turbo/bin/turbo", "run", "build", "typecheck", "--output-logs=errors-only"]) &&
+  run("typecheck the browser tests", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "e2e"]);
 if (!built) process.exit(1);
 
 const vitestReport = path.join(reports, "vitest.json");
