@@ -21,3 +21,4 @@ export { toAppointment } from "./domain/appointment-record";
 export { searchTextOf } from "./domain/persist";
 export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
+export { tokenKind } from "./auth/tokens";

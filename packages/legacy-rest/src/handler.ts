@@ -15,7 +15,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createCaller, createContext, credentialsFromHeaders, type AppointmentMailer } from "@plano/api";
+import { createCaller, createContext, credentialsFromHeaders, tokenKind, type AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
 import { failureFromApi, type FailureContext } from "./api-errors";
 import { failureReply, LegacyFailure, missingParam, sendReply, type LegacyReply, type LegacyWarning } from "./envelope";
@@ -120,8 +120,10 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
       const { credentials, args, patch } = await readRequest(route, sensitive, req, context, warnings);
       const api = createCaller(createContext({ db, credentials, channel: "rest", clock, mailer, requestId }));
       const result = await route.run({ api, args, patch, format: context.format, headers: req.headers });
-      // The session as it is after the call (its last use is now); a procedure may have returned it already.
-      const session = result.session !== undefined || context.sessionView === "none" ? result.session : (await api.auth.me()).session;
+      // The session as it is after the call (its last use is now), unless the procedure returned it already.
+      // Application tokens have none: asking would cost every FileMaker request a second authentication.
+      const wanted = context.sessionView !== "none" && tokenKind(credentials.token) === "session";
+      const session = result.session !== undefined || !wanted ? result.session : (await api.auth.me()).session;
       const sessionShown = sessionObject(session, context.sessionView, context.format);
       return {
         status: "action-successful",
