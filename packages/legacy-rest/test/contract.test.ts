@@ -6,7 +6,7 @@ import { OutboxMailer } from "@plano/api";
 import { legacyStatuses } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeMandrill, type FakeMandrill } from "../../api/src/mail/testing/fake-mandrill";
-import { testClock, userWithSession } from "../../api/test/fixtures";
+import { appToken, testClock, userWithSession } from "../../api/test/fixtures";
 import { setRouteSwitches, setServiceDeployed } from "../src";
 import { type LegacyWorld, openLegacyWorld, send, sendRaw, startApiServer, startLegacyHandler, unreadableRegistry, type LegacyAnswer, type TestServer } from "./harness";
 
@@ -111,6 +111,17 @@ describe("common statuses", () => {
     expectStatus(await update({ ...stale, office_id: 999_999 }), "invalid-param", "office_id");
     expectStatus(await update({ ...stale, window_time_start: 2000 }), "invalid-param", "window_time_start");
     expectStatus(await update({ ...stale, session_view: "everything" }), "invalid-param", "session_view");
+  });
+
+  it("invalid-param 400: the application's role may not do this, or the id is not one the caller may see", async () => {
+    const appointment = await newAppointment({ order_id: world.otherOrder.id });
+    const viewer = await appToken(database, "planox2", "viewer");
+    const denied = await update({ token: viewer, application: "planox2", id: appointment.id, updated_at_mt: appointment.updated_at_mt, notes: "x" });
+    expectStatus(denied, "invalid-param", "application");
+    expect(denied.body.message).toContain("appointments:write");
+
+    const { token: clientToken } = await userWithSession(database, { client: true }, { now: clock.now() });
+    expectStatus(await send(server.url, "/api/v1/appointments/get", { token: clientToken, id: appointment.id }), "invalid-param", "id");
   });
 
   it("invalid-content-type 400: the params could not be read because of the content-type", async () => {

@@ -178,6 +178,8 @@ export function buildOpenApiDocument() {
       description:
         "The FileMaker-era appointment API under /api/v1. Every route takes POST with a JSON, form-encoded or multipart body " +
         "and answers JSON `{status, message, data, session, warnings}`. Unknown parameters are ignored and listed in warnings. " +
+        "The token may come as an Authorization: Bearer header instead, and then counts as a parameter (no-params-decoded). " +
+        "A role that may not do something, or an appointment the caller may not see, answers invalid-param naming application or id. " +
         "A path under /api/v1 that does not exist answers route-non-existent.\n\nStatuses:\n" +
         seedStatusTable,
     },
