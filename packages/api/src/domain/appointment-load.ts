@@ -9,7 +9,7 @@
  */
 import { Prisma, type Db, type Tx } from "@plano/db";
 import type { AppointmentRow } from "./appointment-record";
-import { appointmentColumns, type AppointmentScalars } from "./appointment-sql";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
 
 export type LoadedAppointment = AppointmentRow & { order: { clientId: number | null } | null };
 
@@ -24,6 +24,6 @@ export async function loadAppointment(db: Db | Tx, ref: { id: number } | { uuid:
       LEFT JOIN "order" ord ON ord.id = a.order_id
      WHERE ${where}`;
   if (!row) return null;
-  const { officeTimeZone, orderClientId, ...columns } = row;
-  return { ...columns, office: { timeZone: officeTimeZone }, order: columns.orderId === null ? null : { clientId: orderClientId } };
+  const { orderClientId, ...appointment } = withOffice(row);
+  return { ...appointment, order: appointment.orderId === null ? null : { clientId: orderClientId } };
 }

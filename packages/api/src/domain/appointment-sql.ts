@@ -5,6 +5,7 @@
  * back in the model's exact shape: every scalar under its Prisma field name.
  */
 import { Prisma } from "@plano/db";
+import type { AppointmentRow } from "./appointment-record";
 
 /** Columns follow the schema's convention: the snake_case of the field (prisma/schema.prisma). */
 export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -18,3 +19,11 @@ export const appointmentColumns = Prisma.raw(
 
 /** An appointment row without relations, as `appointmentColumns` returns it. */
 export type AppointmentScalars = Prisma.AppointmentGetPayload<object>;
+
+/** A raw row selected with `o.time_zone AS "officeTimeZone"` in the shape of Prisma's `include: appointmentInclude`. */
+export function withOffice<T extends AppointmentScalars & { officeTimeZone: string }>({
+  officeTimeZone,
+  ...columns
+}: T): AppointmentRow & Omit<T, "officeTimeZone"> {
+  return { ...columns, office: { timeZone: officeTimeZone } };
+}
