@@ -5,16 +5,16 @@
  */
 import { initTRPC } from "@trpc/server";
 import { appointmentRefSchema, type Permission } from "@plano/schema";
-import superjson from "superjson";
 import { authenticate } from "./auth/authenticate";
 import { canSee, readScope } from "./auth/principal";
 import type { Context } from "./context";
 import { loadAppointment } from "./domain/appointment-load";
 import { describeError } from "./error-detail";
 import { fail } from "./errors";
+import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   // Stacks stay in the logs, never in responses.
   isDev: false,
   errorFormatter({ shape, error }) {

@@ -22,19 +22,29 @@ export const versionOf = (updatedAt: Date): string => updatedAt.toISOString();
 export const appointmentInclude = { office: { select: { timeZone: true } } } as const;
 export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
 
+/** How each converted column becomes API text; every other column passes as it is. */
+const toApi = new Map<string, (value: Date | null) => string | null>([
+  ...dateKeys.map((key) => [key, toIsoDate] as const),
+  ...timeKeys.map((key) => [key, toIsoTime] as const),
+  ...(["confirmedAt", "startsAt", "stopsAt", "createdAt", "updatedAt"] as const).map((key) => [key, toInstant] as const),
+]);
+const notInApi = new Set(["office", "searchText"]);
+
+/**
+ * One pass over the row's own columns, in their order (so the JSON keeps the
+ * model's field order), then the office's zone and the version. Copying the
+ * ~55 columns through rest/spread objects three times cost 3× as much, which
+ * showed on every list page (bench/).
+ */
 export function toAppointment(row: AppointmentRow): Appointment {
-  const { office, searchText: _searchText, ...columns } = row;
-  const record: Record<string, unknown> = { ...columns };
-  for (const key of dateKeys) record[key] = toIsoDate(row[key as keyof AppointmentRow] as Date | null);
-  for (const key of timeKeys) record[key] = toIsoTime(row[key as keyof AppointmentRow] as Date | null);
-  return {
-    ...(record as Omit<Appointment, "confirmedAt" | "startsAt" | "stopsAt" | "createdAt" | "updatedAt" | "updatedAtMt" | "officeTimeZone">),
-    officeTimeZone: office.timeZone,
-    confirmedAt: toInstant(row.confirmedAt),
-    startsAt: toInstant(row.startsAt),
-    stopsAt: toInstant(row.stopsAt),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    updatedAtMt: versionOf(row.updatedAt),
-  };
+  const appointment: Record<string, unknown> = {};
+  for (const key in row) {
+    if (notInApi.has(key)) continue;
+    const value = (row as Record<string, unknown>)[key];
+    const convert = toApi.get(key);
+    appointment[key] = convert ? convert(value as Date | null) : value;
+  }
+  appointment.officeTimeZone = row.office.timeZone;
+  appointment.updatedAtMt = versionOf(row.updatedAt);
+  return appointment as Appointment;
 }
