@@ -68,7 +68,8 @@ export async function explainList(databaseUrl: string, token: string, input: Lis
   try {
     const caller = appRouter.createCaller(createContext({ db, credentials: { token, application: "planoorder" }, channel: "trpc" }));
     await caller.appointment.list(input);
-    const listQuery = queries.find((q) => /FROM "public"\."appointment" WHERE/.test(q.query) && /ORDER BY/.test(q.query));
+    // The page query: from the appointment table, ordered (the query builder's or raw SQL's spelling).
+    const listQuery = queries.find((q) => /FROM\s+(?:"public"\.)?"?appointment"?[\s"]/.test(q.query) && /ORDER BY/.test(q.query));
     if (!listQuery) throw new Error(`no appointment list query among ${queries.length} queries`);
     const params = JSON.parse(listQuery.params) as unknown[];
     const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listQuery.query}`, params);
