@@ -8,8 +8,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { appRouter, createContext, credentialsFromHeaders, type AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { cookieJar } from "./cookies";
+import { createTrpcHandler } from "./trpc-handler";
 
 export interface ApiServerOptions {
   db: Db;
@@ -18,7 +18,7 @@ export interface ApiServerOptions {
 }
 
 export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions): http.RequestListener {
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
     createContext: ({ req, res }) => {

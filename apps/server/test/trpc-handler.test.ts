@@ -1,0 +1,109 @@
+/**
+ * The lean tRPC handler must answer exactly as tRPC's own node adapter: the
+ * same status, content type and body for successes, every kind of error, and
+ * the requests it hands to the adapter (batches of several calls).
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { appRouter, createContext, credentialsFromHeaders } from "@plano/api";
+import type { TestDatabase } from "@plano/db/test-database";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appToken, callerFor, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { cookieJar } from "../src/cookies";
+import { createTrpcHandler } from "../src/trpc-handler";
+
+const clock = () => new Date("2026-06-15T15:00:00Z");
+
+describe("createTrpcHandler", () => {
+  let database: TestDatabase;
+  let token: string;
+  let ids: number[];
+  let versions: string[];
+  const servers: http.Server[] = [];
+  const origins: Record<"lean" | "adapter", string> = { lean: "", adapter: "" };
+
+  async function listen(listener: http.RequestListener): Promise<string> {
+    const server = http.createServer(listener);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    const world = await smallWorld(database);
+    token = await appToken(database);
+    const api = callerFor(database, { token, clock });
+    ids = [];
+    versions = [];
+    for (let i = 0; i < 2; i++) {
+      const { appointment } = await api.appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-07-01", timeStartLocal: "10:00" });
+      ids.push(appointment.id);
+      versions.push(appointment.updatedAtMt);
+    }
+    const options = {
+      router: appRouter,
+      basePath: "/api/trpc/",
+      createContext: ({ req, res }: { req: http.IncomingMessage; res: http.ServerResponse }) =>
+        createContext({ db: database.db, credentials: credentialsFromHeaders(req.headers).credentials, channel: "trpc", clock, cookies: cookieJar(res) }),
+    };
+    origins.lean = await listen(createTrpcHandler(options));
+    origins.adapter = await listen(createHTTPHandler(options));
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await database.drop();
+  });
+
+  async function answer(origin: string, path: string, init: RequestInit = {}) {
+    const response = await fetch(`${origin}/api/trpc/${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+    return { status: response.status, type: response.headers.get("content-type"), vary: response.headers.get("vary"), body: await response.text() };
+  }
+
+  const input = (value: unknown) => encodeURIComponent(JSON.stringify({ 0: { json: value } }));
+  const post = (value: unknown, headers: Record<string, string> = { "content-type": "application/json" }) => ({
+    method: "POST",
+    headers,
+    body: typeof value === "string" ? value : JSON.stringify({ 0: { json: value } }),
+  });
+
+  const sameAnswer: [string, string, RequestInit?][] = [
+    ["a query", `appointment.byId?batch=1&input=${input({ id: 0 })}`],
+    ["an unbatched query", `appointment.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: 0 } }))}`],
+    ["a missing appointment", `appointment.byId?batch=1&input=${input({ id: 987654 })}`],
+    ["an invalid input", `appointment.byId?batch=1&input=${input({ id: "x" })}`],
+    ["an unknown procedure", `appointment.nothing?batch=1&input=${input({})}`],
+    ["a query sent as POST", "appointment.byId?batch=1", post({ id: 0 })],
+    ["a mutation sent as GET", `appointment.update?batch=1&input=${input({ id: 0, updatedAtMt: "x", patch: {} })}`],
+    ["a stale version", "appointment.update?batch=1", post({ id: 0, updatedAtMt: "2020-01-01T00:00:00.000Z", patch: { notes: "x" } })],
+    ["a body that is not JSON", "appointment.update?batch=1", post("{not json")],
+    ["a body of another type", "appointment.update?batch=1", post("id=1", { "content-type": "application/x-www-form-urlencoded" })],
+    ["a batch of two", `appointment.byId,appointment.byId?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { id: 0 } }, 1: { json: { id: 987654 } } }))}`],
+  ];
+
+  it.each(sameAnswer)("answers %s as tRPC's adapter does", async (_name, path, init) => {
+    const withId = path.replaceAll("%22id%22%3A0", `%22id%22%3A${ids[0]}`);
+    const body = typeof init?.body === "string" ? init.body.replace('"id":0', `"id":${ids[0]}`) : init?.body;
+    const lean = await answer(origins.lean, withId, { ...init, body });
+    const adapter = await answer(origins.adapter, withId, { ...init, body });
+    expect(lean).toEqual(adapter);
+  });
+
+  it("answers a successful update as tRPC's adapter does (each on its own, identical appointment)", async () => {
+    const update = (i: number) => post({ id: ids[i], updatedAtMt: versions[i], patch: { notes: "same" } });
+    // The two appointments differ only in id and uuid.
+    const normal = ({ body, ...rest }: Awaited<ReturnType<typeof answer>>) => ({
+      ...rest,
+      body: JSON.parse(body, (key, value) => (key === "uuid" ? "uuid" : key === "id" && ids.includes(value) ? "id" : value)),
+    });
+    const lean = await answer(origins.lean, "appointment.update?batch=1", update(0));
+    const adapter = await answer(origins.adapter, "appointment.update?batch=1", update(1));
+    expect(lean.status).toBe(200);
+    expect(normal(lean)).toEqual(normal(adapter));
+  });
+});
