@@ -100,6 +100,16 @@ describe("create", () => {
     expect(ok.appointment).toMatchObject({ windowTimeStart: 0, windowTimeEnd: 1440 });
   });
 
+  it("refuses text the database cannot store, naming the field, instead of failing the write", async () => {
+    const nul = await failure(api().appointment.create({ officeId: world.denver.id, notes: "a\u0000b" }));
+    expect(nul).toMatchObject({ reason: "invalid-param", field: "notes" });
+    const surrogate = await failure(api().appointment.create({ officeId: world.denver.id, summary: "broken \ud800 pair" }));
+    expect(surrogate).toMatchObject({ reason: "invalid-param", field: "summary" });
+    expect(await failure(api().appointment.list({ search: "a\u0000b" }))).toMatchObject({ reason: "invalid-param", field: "search" });
+    const emoji = await api().appointment.create({ officeId: world.denver.id, notes: "Bring the drone 🚁" });
+    expect(emoji.appointment.notes).toBe("Bring the drone 🚁");
+  });
+
   it("keeps photographer_name in step with the assigned user", async () => {
     const { appointment } = await api().appointment.create({ officeId: world.denver.id, photographerUserId: world.ann.id });
     expect(appointment.photographerName).toBe("Ann Photographer");

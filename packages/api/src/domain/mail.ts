@@ -10,4 +10,11 @@ export type AppointmentEvent = { kind: "confirmed" | "cancelled"; appointment: A
  */
 export interface AppointmentMailer {
   appointmentEvent(db: Db, event: AppointmentEvent): Promise<void>;
+  /**
+   * One attempt now at a queued email (an admin's "retry"): undefined when
+   * there is no such email; `busy` when another attempt holds it right now.
+   */
+  resend(db: Db, outboxEmailId: number): Promise<ResendOutcome | undefined>;
 }
+
+export type ResendOutcome = { ok: true; status: string } | { ok: false; error: Error } | { ok: false; busy: true };

@@ -1,3 +1,4 @@
 export { EMAIL_FAILED_NOTICE, outboxStatuses, retryDelayMs, type RetrySummary } from "./outbox";
-export { DEFAULT_MANDRILL_BASE_URL, mailerFromEnv, OutboxMailer, type MailerOptions, type ResendOutcome } from "./mailer";
+export { DEFAULT_MANDRILL_BASE_URL, mailerFromEnv, OutboxMailer, type MailerOptions } from "./mailer";
+export type { ResendOutcome } from "../domain/mail";
 export { MandrillError, type MandrillConfig } from "./mandrill";

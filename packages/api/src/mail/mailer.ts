@@ -5,10 +5,10 @@
  * (`email-failed`); later attempts come from `retryOutbox` or an admin's retry.
  */
 import type { Db } from "@plano/db";
-import type { AppointmentEvent, AppointmentMailer } from "../domain/mail";
+import type { AppointmentEvent, AppointmentMailer, ResendOutcome } from "../domain/mail";
 import { appointmentEmail, clientOf } from "./appointment-email";
 import type { MandrillConfig } from "./mandrill";
-import { claim, claimMs, deliver, outboxStatuses, resolveNotices, retryDue, type DeliveryOutcome, type OutboxOptions, type RetrySummary } from "./outbox";
+import { claim, claimMs, deliver, outboxStatuses, resolveNotices, retryDue, type OutboxOptions, type RetrySummary } from "./outbox";
 
 export const DEFAULT_MANDRILL_BASE_URL = "https://mandrillapp.com/api/1.0";
 
@@ -18,7 +18,6 @@ export interface MailerOptions {
   clock?: () => Date;
 }
 
-export type ResendOutcome = DeliveryOutcome | { ok: false; busy: true };
 
 export class OutboxMailer implements AppointmentMailer {
   private readonly options: OutboxOptions;

@@ -3,6 +3,7 @@
  * (the parsers live in @plano/schema's `legacy` module; this only picks one).
  */
 import {
+  isStorableText,
   parseLegacyBoolean,
   parseLegacyDate,
   parseLegacyDateTime,
@@ -15,15 +16,11 @@ import {
 
 export type LegacyValue = string | number | boolean;
 
-/** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
-const UNSTORABLE = /[\u0000\p{Cs}]/u;
-const unstorable = (text: string) => UNSTORABLE.test(text);
-
 /** Text as JSON or a form sends it; a JSON number is accepted as its digits (FileMaker sends numeric text either way). */
 function parseText(value: unknown): ParseResult<string> {
   const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
   if (typeof text !== "string") return { ok: false, expected: "text" };
-  return unstorable(text) ? { ok: false, expected: "text without NUL characters or unpaired surrogates" } : { ok: true, value: text };
+  return isStorableText(text) ? { ok: true, value: text } : { ok: false, expected: "text without NUL characters or unpaired surrogates" };
 }
 
 function parseInstant(value: unknown, options: LegacyDateOptions): ParseResult<string> {

@@ -21,7 +21,17 @@ export const timeZoneName = z.string().refine(isValidTimeZone, { error: "expecte
 export const durationDisplay = z.string().regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" });
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
-const optionalText = (max: number) => z.string().max(max, { error: `at most ${max} characters` }).nullable();
+/** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
+const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
+export const isStorableText = (text: string): boolean => !UNSTORABLE_TEXT.test(text);
+
+/** Text the database can store, refused up front (not as a failed write) when it cannot. */
+export const storableText = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `at most ${max} characters` })
+    .refine(isStorableText, { error: "must not contain NUL characters or unpaired surrogates" });
+const optionalText = (max: number) => storableText(max).nullable();
 const minutesAfterMidnight = z
   .number()
   .int()
@@ -140,7 +150,7 @@ export const listAppointmentsInput = z
     cancelled: z.boolean().optional(),
     readyToSchedule: z.boolean().optional(),
     /** Matches summary, location, notes and photographer name, case-insensitively. */
-    search: z.string().trim().min(1).max(200).optional(),
+    search: storableText(200).trim().min(1).optional(),
     sort: z.enum(["startsAt", "-startsAt"]).default("startsAt"),
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(200, { error: "at most 200 per page" }).default(50),

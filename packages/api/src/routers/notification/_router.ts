@@ -7,7 +7,6 @@ import { recordId } from "@plano/schema";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { fail } from "../../errors";
-import { OutboxMailer } from "../../mail";
 import { createTRPCRouter, requirePermission } from "../../trpc";
 
 /** Resolved notices stay listed this long, so the admin sees what just cleared. */
@@ -57,7 +56,7 @@ export const notificationRouter = createTRPCRouter({
     const notice = await ctx.db.notification.findUnique({ where: { id: input.id } });
     if (!notice) return fail("not-found", `id: no notification with id ${input.id}`, { field: "id" });
     if (notice.outboxEmailId === null) return fail("invalid-param", `id: notification ${input.id} has no email to retry`, { field: "id" });
-    if (!(ctx.mailer instanceof OutboxMailer)) {
+    if (!ctx.mailer) {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This server runs without a mailer, so emails cannot be retried." });
     }
     const outcome = await ctx.mailer.resend(ctx.db, notice.outboxEmailId);
