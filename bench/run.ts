@@ -41,6 +41,7 @@ async function crudFigures(config: BenchConfig, ctx: CrudContext, layers: LayerS
 
 async function main() {
   const config = loadConfig();
+  const machine = await describeMachine(config.serverUrl);
   const notes: string[] = [];
   const figures: Figure[] = [];
   const plans: Record<string, string> = {};
@@ -125,9 +126,10 @@ async function main() {
     figures.push(...(await crudFigures(config, pgliteCtx, pgliteLayers, "update-pglite", "update", [1, 8])));
   }
 
-  addRatios(figures, (scenario) => scenario.replace(/-scale-out$/, ""));
+  addRatios(figures);
+  machine.load_average.end = os.loadavg().map((n) => Number(n.toFixed(2)));
   const results = {
-    machine: await describeMachine(config.serverUrl),
+    machine,
     date: new Date().toISOString(),
     settings: {
       appointments: seeded,

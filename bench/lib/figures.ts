@@ -108,12 +108,19 @@ export async function measure(specs: FigureSpec[], { durationS, warmupS, runs, l
   });
 }
 
-/** Fills `ratio_to_baseline`: each figure's rps over the baseline's for the same scenario family and concurrency. */
-export function addRatios(figures: Figure[], family: (scenario: string) => string = (s) => s): void {
+/** The scenario whose baseline a figure is compared with: its own, except scale-out runs (the single-server update). */
+export const baselineScenario = (scenario: string) => scenario.replace(/-scale-out$/, "");
+
+/** The baseline figure for the same scenario family and concurrency. */
+export function baselineOf(figure: Figure, figures: Figure[]): Figure | undefined {
+  const scenario = baselineScenario(figure.scenario);
+  return figures.find((other) => other.layer === "baseline" && other.scenario === scenario && other.connections === figure.connections);
+}
+
+/** Fills `ratio_to_baseline`: each figure's rps over its baseline's. */
+export function addRatios(figures: Figure[]): void {
   for (const figure of figures) {
-    const baseline = figures.find(
-      (other) => other.layer === "baseline" && family(other.scenario) === family(figure.scenario) && other.connections === figure.connections,
-    );
+    const baseline = baselineOf(figure, figures);
     figure.ratio_to_baseline = baseline && baseline.rps > 0 ? round(figure.rps / baseline.rps) : null;
   }
 }

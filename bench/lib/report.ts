@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { withClient } from "./database";
-import type { Figure } from "./figures";
+import { baselineOf, type Figure } from "./figures";
 
 export interface Machine {
   description: string;
@@ -15,6 +15,8 @@ export interface Machine {
   os: string;
   node: string;
   postgres: string;
+  /** 1/5/15-minute load averages when the run started and ended: how busy the (possibly shared) machine was. */
+  load_average: { start: number[]; end?: number[] };
   note?: string;
 }
 
@@ -34,6 +36,7 @@ export async function describeMachine(serverUrl: string): Promise<Machine> {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     postgres,
+    load_average: { start: os.loadavg().map((n) => Number(n.toFixed(2))) },
     ...(note ? { note } : {}),
   };
 }
@@ -42,8 +45,7 @@ const fixed = (value: unknown, digits: number) => (typeof value === "number" && 
 
 /** The p99 of a figure over its baseline's at the same concurrency. */
 export function p99Ratio(figure: Figure, figures: Figure[]): number | null {
-  const family = figure.scenario.replace(/-pglite$/, "");
-  const baseline = figures.find((f) => f.layer === "baseline" && f.scenario === family && f.connections === figure.connections);
+  const baseline = baselineOf(figure, figures);
   return baseline && baseline.p99_ms > 0 ? figure.p99_ms / baseline.p99_ms : null;
 }
 
