@@ -1,7 +1,8 @@
 /**
- * The API server: plain `node:http`. `/api/trpc` is served by tRPC's node
- * adapter, `/api/v1` by the legacy REST adapter; both run the same procedures.
- * No framework sits on the hot path (see the benchmarks).
+ * The API server: plain `node:http`. `/api/trpc` is served by tRPC (through
+ * ./trpc-handler, which skips the adapter's fetch-style detour for plain calls),
+ * `/api/v1` by the legacy REST adapter; both run the same procedures. No
+ * framework sits on the hot path (see bench/).
  */
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
