@@ -88,7 +88,10 @@ async function main() {
       const plan = await explainList(database.url, token, filter.inputs[0]!);
       plans[filter.scenario] = plan;
       const extra = { rows: seeded, index: filter.index, index_used: filter.index ? plan.includes(filter.index) : null };
-      specs.push(await listSpec(load, api, token, filter, extra));
+      for (const trpc of layers.filter((l) => l.layer === "trpc")) {
+        // The plan is this build's; an "@before" build may run other SQL.
+        specs.push(await listSpec(load, trpc, token, filter, trpc.label ? { rows: seeded } : extra));
+      }
     }
     log(`list at ${seeded} appointments:`);
     figures.push(...(await measure(specs, { ...config, log })));

@@ -80,9 +80,10 @@ export async function explainList(databaseUrl: string, token: string, input: Lis
   }
 }
 
+/** `filter`'s queries against one tRPC server (`label` names it in the table, e.g. "trpc@before"). */
 export async function listSpec(
   load: LoadGenerator,
-  server: ServerProcess,
+  { server, label = "trpc" }: { server: ServerProcess; label?: string },
   token: string,
   filter: ListFilter,
   extra: Record<string, unknown>,
@@ -90,7 +91,7 @@ export async function listSpec(
   const requests: WireRequest[] = await Promise.all(filter.inputs.map((input) => trpcListRequest(token, input)));
   return {
     scenario: filter.scenario,
-    layer: "trpc",
+    layer: label,
     connections: 1,
     server,
     extra,
