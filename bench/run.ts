@@ -30,6 +30,53 @@ function tracked(server: ServerProcess): ServerProcess {
   return server;
 }
 
+/** What a phase of the run shares: its database (seeded, with a token), the build, the load generator. */
+interface Stage {
+  config: BenchConfig;
+  deployment: Deployment;
+  databaseUrl: string;
+  seeded: number;
+  token: string;
+  load: LoadGenerator;
+  notes: string[];
+}
+
+async function openStage(config: BenchConfig, dist: string, load: LoadGenerator, notes: string[], appointments: number): Promise<Stage> {
+  const database = await openBenchDatabase(config.databaseUrl, config.serverUrl);
+  cleanups.push(() => database.drop());
+  const deployment: Deployment = { dist, env: serverEnv(database.url) };
+  log(`Database ${new URL(database.url).pathname.slice(1)}: seeding ${appointments} appointments (production CLI)…`);
+  const seeded = await ensureSeeded(deployment, database.url, appointments);
+  return { config, deployment, databaseUrl: database.url, seeded, token: await applicationToken(deployment), load, notes };
+}
+
+/**
+ * The layers served on `stage`'s database: the API server's REST and tRPC
+ * (REST only once the legacy adapter answers), the baseline if asked for,
+ * and the same layers of a BENCH_BEFORE_DIST build, labelled "@before".
+ */
+async function startLayers(stage: Stage, withBaseline: boolean): Promise<{ api: ServerProcess; layers: LayerServer[] }> {
+  const api = tracked(await startApi(stage.deployment));
+  const [firstId] = await pickAppointmentIds(stage.databaseUrl, 1);
+  const rest = await restAnswers(api.origin, stage.token, firstId!);
+  const note = "REST figures skipped: /api/v1/appointments/get did not answer action-successful (the legacy adapter, issue 3, is not in this build).";
+  if (!rest && !stage.notes.includes(note)) stage.notes.push(note);
+  const layers: LayerServer[] = [];
+  if (withBaseline) layers.push({ layer: "baseline", server: tracked(await startBaseline(stage.databaseUrl)) });
+  if (rest) layers.push({ layer: "rest", server: api });
+  layers.push({ layer: "trpc", server: api });
+  const { beforeDist } = stage.config;
+  if (beforeDist) {
+    // Before/after in one run: the same load, interleaved, so a busy moment of the machine hits both alike.
+    const before = tracked(await startApi({ ...stage.deployment, dist: beforeDist }));
+    if (rest) layers.push({ layer: "rest", label: "rest@before", server: before });
+    layers.push({ layer: "trpc", label: "trpc@before", server: before });
+    const note = `Layers "@before" are the build in ${beforeDist}, run beside this one on the same data.`;
+    if (!stage.notes.includes(note)) stage.notes.push(note);
+  }
+  return { api, layers };
+}
+
 async function crudFigures(config: BenchConfig, ctx: CrudContext, layers: LayerServer[], scenario: string, operation: "update" | "read", connections = config.connections) {
   const figures: Figure[] = [];
   for (const c of connections) {
@@ -39,68 +86,19 @@ async function crudFigures(config: BenchConfig, ctx: CrudContext, layers: LayerS
   return figures;
 }
 
-async function main() {
-  const config = loadConfig();
-  const machine = await describeMachine(config.serverUrl);
-  const notes: string[] = [];
+/** Update and read on every layer, and 1 vs 2 API processes. */
+async function crudPhase(stage: Stage): Promise<Figure[]> {
+  const { config } = stage;
   const figures: Figure[] = [];
-  const plans: Record<string, string> = {};
-  if (config.runs < 3) notes.push(`Only ${config.runs} run(s) per figure (BENCH_RUNS): development figures, not medians of 3.`);
-
-  log("Building the production API server (apps/server, tsup)…");
-  const dist = await buildServer();
-
-  const database = await openBenchDatabase(config.databaseUrl, config.serverUrl);
-  cleanups.push(() => database.drop());
-  const deployment: Deployment = { dist, env: serverEnv(database.url) };
-  log(`Database ${new URL(database.url).pathname.slice(1)}: seeding ${config.appointments} appointments (production CLI)…`);
-  const seeded = await ensureSeeded(deployment, database.url, config.appointments);
-  const token = await applicationToken(deployment);
-  const ids = await pickAppointmentIds(database.url, Math.max(...config.connections) * config.perConnection);
-
-  const load = LoadGenerator.start();
-  cleanups.push(() => load.close());
-  const api = tracked(await startApi(deployment));
-  const baseline = tracked(await startBaseline(database.url));
-  const ctx: CrudContext = { load, databaseUrl: database.url, token, ids, perConnection: config.perConnection };
-  const rest = await restAnswers(api.origin, token, ids[0]!);
-  if (!rest) notes.push("REST figures skipped: /api/v1/appointments/get did not answer action-successful (the legacy adapter, issue 3, is not in this build).");
-  const layers: LayerServer[] = [
-    { layer: "baseline", server: baseline },
-    ...(rest ? [{ layer: "rest" as const, server: api }] : []),
-    { layer: "trpc", server: api },
-  ];
-  if (config.beforeDist) {
-    // Before/after in one run: the same load, interleaved, so a busy moment of the machine hits both alike.
-    const before = tracked(await startApi({ ...deployment, dist: config.beforeDist }));
-    if (rest) layers.push({ layer: "rest", label: "rest@before", server: before });
-    layers.push({ layer: "trpc", label: "trpc@before", server: before });
-    notes.push(`Layers "@before" are the build in ${config.beforeDist}, run beside this one on the same data.`);
-  }
-
+  const { layers } = await startLayers(stage, true);
+  const ids = await pickAppointmentIds(stage.databaseUrl, Math.max(...config.connections) * config.perConnection);
+  const ctx: CrudContext = { load: stage.load, databaseUrl: stage.databaseUrl, token: stage.token, ids, perConnection: config.perConnection };
   if (config.only.has("update")) figures.push(...(await crudFigures(config, ctx, layers, "update", "update")));
   if (config.only.has("read")) figures.push(...(await crudFigures(config, ctx, layers, "read", "read")));
-
-  if (config.only.has("list")) {
-    if (seeded < 1_000_000) notes.push(`List figures at ${seeded} appointments, not 1,000,000 (BENCH_APPOINTMENTS).`);
-    const specs: FigureSpec[] = [];
-    for (const filter of await listFilters(database.url)) {
-      const plan = await explainList(database.url, token, filter.inputs[0]!);
-      plans[filter.scenario] = plan;
-      const extra = { rows: seeded, index: filter.index, index_used: filter.index ? plan.includes(filter.index) : null };
-      for (const trpc of layers.filter((l) => l.layer === "trpc")) {
-        // The plan is this build's; an "@before" build may run other SQL.
-        specs.push(await listSpec(load, trpc, token, filter, trpc.label ? { rows: seeded } : extra));
-      }
-    }
-    log(`list at ${seeded} appointments:`);
-    figures.push(...(await measure(specs, { ...config, log })));
-  }
-
   if (config.only.has("scaleout")) {
     const c = Math.max(...config.connections);
-    const one = tracked(await startCluster(deployment, 1));
-    const two = tracked(await startCluster(deployment, 2));
+    const one = tracked(await startCluster(stage.deployment, 1));
+    const two = tracked(await startCluster(stage.deployment, 2));
     log(`update-scale-out at ${c} connections (1 vs 2 API processes):`);
     const specs = [one, two].map((server, i) => ({
       ...crudSpec(ctx, "update-scale-out", "update", { layer: "trpc", server, watch: false }, c),
@@ -108,26 +106,78 @@ async function main() {
     }));
     figures.push(...(await measure(specs, { ...config, log })));
   }
+  return figures;
+}
 
-  if (config.only.has("pglite")) {
-    // The embedded default: no DATABASE_URL, a data directory of its own, a small seed.
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "plano-bench-pglite-"));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const embeddedDeployment: Deployment = { dist, env: serverEnv(undefined, { PLANO_DATA_DIR: dataDir }) };
-    await ensureSeeded(embeddedDeployment, undefined, 2000);
-    const pgliteToken = await applicationToken(embeddedDeployment);
-    const embedded = tracked(await startApi(embeddedDeployment));
-    const { url } = JSON.parse(await readFile(path.join(dataDir, "server.json"), "utf8")) as { url: string };
-    const pgliteIds = await pickAppointmentIds(url, 8 * config.perConnection);
-    const pgliteBaseline = tracked(await startBaseline(url));
-    const pgliteCtx: CrudContext = { ...ctx, databaseUrl: url, token: pgliteToken, ids: pgliteIds };
-    const pgliteLayers: LayerServer[] = [
-      { layer: "baseline", server: pgliteBaseline },
-      ...(rest ? [{ layer: "rest" as const, server: embedded }] : []),
-      { layer: "trpc", server: embedded },
-    ];
-    figures.push(...(await crudFigures(config, pgliteCtx, pgliteLayers, "update-pglite", "update", [1, 8])));
+/** The three list filters at scale, with the plan of each. */
+async function listPhase(stage: Stage, plans: Record<string, string>): Promise<Figure[]> {
+  const { seeded, token } = stage;
+  if (seeded < 1_000_000) stage.notes.push(`List figures at ${seeded} appointments, not 1,000,000 (BENCH_APPOINTMENTS).`);
+  const { layers } = await startLayers(stage, false);
+  const specs: FigureSpec[] = [];
+  for (const filter of await listFilters(stage.databaseUrl)) {
+    const plan = await explainList(stage.databaseUrl, token, filter.inputs[0]!);
+    plans[filter.scenario] = plan;
+    const extra = { rows: seeded, index: filter.index, index_used: filter.index ? plan.includes(filter.index) : null };
+    for (const trpc of layers.filter((l) => l.layer === "trpc")) {
+      // The plan is this build's; an "@before" build may run other SQL.
+      specs.push(await listSpec(stage.load, trpc, token, filter, trpc.label ? { rows: seeded } : extra));
+    }
   }
+  log(`list at ${seeded} appointments:`);
+  return measure(specs, { ...stage.config, log });
+}
+
+/** Update on the embedded default: no DATABASE_URL, a data directory of its own, a small seed. */
+async function pglitePhase(config: BenchConfig, dist: string, load: LoadGenerator): Promise<Figure[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "plano-bench-pglite-"));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const deployment: Deployment = { dist, env: serverEnv(undefined, { PLANO_DATA_DIR: dataDir }) };
+  await ensureSeeded(deployment, undefined, 2000);
+  const token = await applicationToken(deployment);
+  const embedded = tracked(await startApi(deployment));
+  // The baseline reaches the same PGlite through the socket server the API process opened.
+  const { url } = JSON.parse(await readFile(path.join(dataDir, "server.json"), "utf8")) as { url: string };
+  const ids = await pickAppointmentIds(url, 8 * config.perConnection);
+  const rest = await restAnswers(embedded.origin, token, ids[0]!);
+  const layers: LayerServer[] = [
+    { layer: "baseline", server: tracked(await startBaseline(url)) },
+    ...(rest ? [{ layer: "rest" as const, server: embedded }] : []),
+    { layer: "trpc", server: embedded },
+  ];
+  const ctx: CrudContext = { load, databaseUrl: url, token, ids, perConnection: config.perConnection };
+  return crudFigures(config, ctx, layers, "update-pglite", "update", [1, 8]);
+}
+
+async function main() {
+  const config = loadConfig();
+  const machine = await describeMachine(config.serverUrl);
+  const notes: string[] = [];
+  const figures: Figure[] = [];
+  const plans: Record<string, string> = {};
+  const seeded: Record<string, number> = {};
+  if (config.runs < 3) notes.push(`Only ${config.runs} run(s) per figure (BENCH_RUNS): development figures, not medians of 3.`);
+
+  log("Building the production API server (apps/server, tsup)…");
+  const dist = await buildServer();
+  const load = LoadGenerator.start();
+  cleanups.push(() => load.close());
+
+  // Update and read run on a database of their own size (BENCH_CRUD_APPOINTMENTS) unless one is given:
+  // at 1,000,000 rows the photographer-overlap query bounds every write for all layers alike (README).
+  const reuse = config.databaseUrl !== undefined;
+  let crudStage: Stage | undefined;
+  if (["update", "read", "scaleout"].some((group) => config.only.has(group))) {
+    crudStage = await openStage(config, dist, load, notes, reuse ? config.appointments : config.crudAppointments);
+    seeded.crud = crudStage.seeded;
+    figures.push(...(await crudPhase(crudStage)));
+  }
+  if (config.only.has("list")) {
+    const listStage = reuse && crudStage ? crudStage : await openStage(config, dist, load, notes, config.appointments);
+    seeded.list = listStage.seeded;
+    figures.push(...(await listPhase(listStage, plans)));
+  }
+  if (config.only.has("pglite")) figures.push(...(await pglitePhase(config, dist, load)));
 
   addRatios(figures);
   machine.load_average.end = os.loadavg().map((n) => Number(n.toFixed(2)));

@@ -6,8 +6,10 @@ export interface BenchConfig {
   /** An existing database to use (kept afterwards); otherwise a fresh one is created on `serverUrl` and dropped. */
   databaseUrl: string | undefined;
   serverUrl: string;
-  /** Appointments seeded (the list figures are meant for 1,000,000). */
+  /** Appointments seeded for the list figures (meant for 1,000,000), and for everything when databaseUrl is given. */
   appointments: number;
+  /** Appointments seeded in the (separate, fresh) database of the update, read and scale-out figures. */
+  crudAppointments: number;
   durationS: number;
   warmupS: number;
   runs: number;
@@ -40,6 +42,7 @@ export function loadConfig(): BenchConfig {
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     serverUrl: process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     appointments: number("BENCH_APPOINTMENTS", 1_000_000),
+    crudAppointments: number("BENCH_CRUD_APPOINTMENTS", 100_000),
     durationS: number("BENCH_DURATION", 5),
     warmupS: number("BENCH_WARMUP", 2),
     runs: Math.max(1, Math.round(number("BENCH_RUNS", 3))),
