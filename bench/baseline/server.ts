@@ -36,8 +36,14 @@ export const SQL = {
           )
           SELECT * FROM updated`,
   /** The photographer double-booking warning the API returns with every write. */
-  overlaps: `SELECT id, uuid, summary, starts_at, stops_at FROM appointment
-              WHERE photographer_user_id = $1 AND NOT cancelled AND starts_at < $2 AND stops_at > $3 AND id <> $4
+  overlaps: `SELECT id, uuid, summary, starts_at, stops_at FROM (
+                SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
+                 WHERE photographer_user_id = $1 AND NOT is_long AND starts_at >= $3::timestamptz - interval '24 hours' AND starts_at < $2
+                UNION ALL
+                SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
+                 WHERE photographer_user_id = $1 AND is_long AND starts_at < $2
+              ) candidate
+              WHERE NOT cancelled AND stops_at > $3 AND id <> $4
               ORDER BY starts_at, id LIMIT 20`,
 } as const;
 

@@ -266,6 +266,19 @@ describe("photographer overlaps", () => {
     await api().appointment.cancel({ id: overlapping.appointment.id, reason: "double-booked" });
     expect(await api().appointment.conflicts({ id: first.appointment.id })).toEqual([]);
 
+    // A multi-day all-day booking overlaps a shoot that starts days after it began.
+    const retreat = await api().appointment.create({
+      officeId: world.denver.id,
+      photographerUserId: world.bob.id,
+      allday: true,
+      dateStartLocal: "2026-07-29",
+      dateStopLocal: "2026-08-02",
+      summary: "Five-day retreat",
+    });
+    expect(retreat.warnings[0]?.overlaps?.map((o) => o.id)).toEqual([first.appointment.id, adjacent.appointment.id]);
+    expect((await api().appointment.conflicts({ id: first.appointment.id })).map((o) => o.id)).toEqual([retreat.appointment.id]);
+    await api().appointment.cancel({ id: retreat.appointment.id, reason: "moved" });
+
     const slot = await api().appointment.conflicts({
       photographerUserId: world.bob.id,
       startsAt: "2026-08-01T15:30:00Z",

@@ -154,7 +154,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
           date_start_local, time_start_local, date_stop_local, time_stop_local,
           date_start_office, time_start_office, date_stop_office, time_stop_office,
           date_start_utc, time_start_utc, date_stop_utc, time_stop_utc,
-          starts_at, stops_at, time_duration_s, time_duration,
+          starts_at, stops_at, is_long, time_duration_s, time_duration,
           delivery_type, location, summary, order_id, photographer_user_id, photographer_name,
           ready_to_schedule, created_by, created_in, updated_by, search_text, created_at, updated_at
         )
@@ -166,7 +166,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
           (stops_at AT TIME ZONE office_tz)::date, (stops_at AT TIME ZONE office_tz)::time(0),
           (starts_at AT TIME ZONE 'UTC')::date, (starts_at AT TIME ZONE 'UTC')::time(0),
           (stops_at AT TIME ZONE 'UTC')::date, (stops_at AT TIME ZONE 'UTC')::time(0),
-          starts_at, stops_at, duration_s, (duration_s / 3600) || ':' || lpad(((duration_s % 3600) / 60)::text, 2, '0'),
+          starts_at, stops_at, stops_at - starts_at > interval '24 hours', duration_s, (duration_s / 3600) || ':' || lpad(((duration_s % 3600) / 60)::text, 2, '0'),
           delivery, location, summary, order_id, photographer_id, photographer_name,
           ready, 'seed', 'cli:seed', 'seed',
           lower(concat_ws(E'\n', summary, location, photographer_name)), now(), now()

@@ -28,7 +28,7 @@ const toApi = new Map<string, (value: Date | null) => string | null>([
   ...timeKeys.map((key) => [key, toIsoTime] as const),
   ...(["confirmedAt", "startsAt", "stopsAt", "createdAt", "updatedAt"] as const).map((key) => [key, toInstant] as const),
 ]);
-const notInApi = new Set(["office", "searchText"]);
+const notInApi = new Set(["office", "searchText", "isLong"]);
 
 /**
  * One pass over the row's own columns, in their order (so the JSON keeps the

@@ -30,6 +30,14 @@ export function searchTextOf(state: Pick<AppointmentState, "summary" | "location
     .toLowerCase();
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the appointment lasts more than a day: such rare ones are looked up apart when checking overlaps. */
+export function isLongOf(state: Pick<AppointmentState, "startsAt" | "stopsAt">): boolean {
+  if (!state.startsAt || !state.stopsAt) return false;
+  return Date.parse(state.stopsAt) - Date.parse(state.startsAt) > DAY_MS;
+}
+
 /** Column values for the given API fields. */
 function toColumns(state: AppointmentState, keys: Iterable<string>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
@@ -72,6 +80,7 @@ export async function insertAppointment(tx: Tx, state: AppointmentState, audit: 
     data: {
       ...(toColumns(state, Object.keys(state)) as Prisma.AppointmentUncheckedCreateInput),
       searchText: searchTextOf(state),
+      isLong: isLongOf(state),
       createdAt: audit.now,
       updatedAt: audit.now,
     },
@@ -122,6 +131,7 @@ export async function updateAppointmentIfUnchanged(
   const sets = [
     ...assignments(next, changedKeys),
     Prisma.sql`search_text = ${searchTextOf(next)}`,
+    Prisma.sql`is_long = ${isLongOf(next)}`,
     Prisma.sql`updated_at = ${version.toISOString()}::timestamptz`,
   ];
   const [updated] = await db.$queryRaw<AppointmentScalars[]>`
