@@ -163,17 +163,16 @@ async function main() {
   const load = LoadGenerator.start();
   cleanups.push(() => load.close());
 
-  // Update and read run on a database of their own size (BENCH_CRUD_APPOINTMENTS) unless one is given:
-  // at 1,000,000 rows the photographer-overlap query bounds every write for all layers alike (README).
-  const reuse = config.databaseUrl !== undefined;
+  // One database for all figures, unless BENCH_CRUD_APPOINTMENTS asks for another size for update and read.
+  const shared = config.databaseUrl !== undefined || config.crudAppointments === config.appointments;
   let crudStage: Stage | undefined;
   if (["update", "read", "scaleout"].some((group) => config.only.has(group))) {
-    crudStage = await openStage(config, dist, load, notes, reuse ? config.appointments : config.crudAppointments);
+    crudStage = await openStage(config, dist, load, notes, shared ? config.appointments : config.crudAppointments);
     seeded.crud = crudStage.seeded;
     figures.push(...(await crudPhase(crudStage)));
   }
   if (config.only.has("list")) {
-    const listStage = reuse && crudStage ? crudStage : await openStage(config, dist, load, notes, config.appointments);
+    const listStage = shared && crudStage ? crudStage : await openStage(config, dist, load, notes, config.appointments);
     seeded.list = listStage.seeded;
     figures.push(...(await listPhase(listStage, plans)));
   }

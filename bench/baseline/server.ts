@@ -28,7 +28,7 @@ export const SQL = {
    * transaction): the entry is written exactly when the row was.
    */
   write: `WITH updated AS (
-            UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, updated_at = $4
+            UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, is_long = $8, updated_at = $4
              WHERE id = $5 AND updated_at = $6 RETURNING *
           ), audit AS (
             INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
@@ -76,6 +76,10 @@ async function load(pool: pg.Pool, id: number): Promise<Row> {
   return rows[0] as Row;
 }
 
+/** Whether the appointment lasts more than a day (the overlap query reads those apart). */
+const isLong = (row: Row) =>
+  row.starts_at !== null && row.stops_at !== null && (row.stops_at as Date).getTime() - (row.starts_at as Date).getTime() > 24 * 60 * 60 * 1000;
+
 const searchText = (row: Row) =>
   [row.summary, row.location, row.notes, row.photographer_name].filter(Boolean).join("\n").toLowerCase();
 
@@ -102,6 +106,7 @@ async function update(pool: pg.Pool, caller: Row, body: { id: number; updatedAtM
     body.id,
     expected,
     JSON.stringify(changes),
+    isLong(next),
   ]);
   const row = written.rows[0] as Row | undefined;
   if (!row) throw new HttpError(409, "update-conflict");

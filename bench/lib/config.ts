@@ -8,7 +8,7 @@ export interface BenchConfig {
   serverUrl: string;
   /** Appointments seeded for the list figures (meant for 1,000,000), and for everything when databaseUrl is given. */
   appointments: number;
-  /** Appointments seeded in the (separate, fresh) database of the update, read and scale-out figures. */
+  /** Appointments for update, read and scale-out; when it differs from `appointments` they get a database of their own. */
   crudAppointments: number;
   durationS: number;
   warmupS: number;
@@ -42,7 +42,7 @@ export function loadConfig(): BenchConfig {
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     serverUrl: process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     appointments: number("BENCH_APPOINTMENTS", 1_000_000),
-    crudAppointments: number("BENCH_CRUD_APPOINTMENTS", 100_000),
+    crudAppointments: number("BENCH_CRUD_APPOINTMENTS", number("BENCH_APPOINTMENTS", 1_000_000)),
     durationS: number("BENCH_DURATION", 5),
     warmupS: number("BENCH_WARMUP", 2),
     runs: Math.max(1, Math.round(number("BENCH_RUNS", 3))),
