@@ -24,9 +24,10 @@ export async function describeMachine(serverUrl: string): Promise<Machine> {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown cpu";
   const cores = os.cpus().length;
   const memory = Math.round(os.totalmem() / 2 ** 30);
-  const postgres = await withClient(serverUrl, async (client) => (await client.query<{ v: string }>("SHOW server_version")).rows[0]!.v).catch(
-    () => "unknown",
-  );
+  const postgres = await withClient(serverUrl, async (client) => {
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+    return rows[0]!.v;
+  }).catch(() => "unknown");
   const note = process.env.BENCH_MACHINE_NOTE;
   return {
     description: `${cores} cores (${cpu}), ${memory} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${postgres} on loopback${note ? `; ${note}` : ""}`,
