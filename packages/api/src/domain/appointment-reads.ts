@@ -130,12 +130,16 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
   if (input.cursor) conditions.push(afterCursor(decodeCursor(input.cursor), descending, unbounded));
 
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  // Unscheduled appointments (no start) come last. Within a date range none can
+  // match, and leaving NULLS LAST out lets Postgres walk the (…, starts_at)
+  // indexes backwards for a descending page instead of sorting the whole range.
+  const nullsLast = unbounded ? Prisma.raw("NULLS LAST") : Prisma.empty;
   const rows = await db.$queryRaw<(AppointmentScalars & { officeTimeZone: string })[]>`
     SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
       FROM appointment a
       JOIN office o ON o.id = a.office_id
      WHERE ${conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`true`}
-     ORDER BY a.starts_at ${direction} NULLS LAST, a.id ${direction}
+     ORDER BY a.starts_at ${direction} ${nullsLast}, a.id ${direction}
      LIMIT ${input.limit + 1}`;
   const page = rows.slice(0, input.limit).map(withOffice);
   const last = page.at(-1);
