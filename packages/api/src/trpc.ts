@@ -6,7 +6,7 @@
 import { initTRPC } from "@trpc/server";
 import { appointmentRefSchema, type Permission } from "@plano/schema";
 import { authenticate } from "./auth/authenticate";
-import { canSee, readScope } from "./auth/principal";
+import { visibleTo } from "./auth/principal";
 import type { Context } from "./context";
 import { loadAppointment } from "./domain/appointment-load";
 import { describeError } from "./error-detail";
@@ -70,8 +70,7 @@ export function appointmentProcedure(permission: Permission) {
       const field = input.id !== undefined ? "id" : "uuid";
       const value = input.id ?? input.uuid;
       if (!row) return fail("not-found", `${field}: no appointment with ${field} ${value}`, { field, fields: [field] });
-      const scope = readScope(ctx.principal);
-      if (!canSee(scope, { photographerUserId: row.photographerUserId, orderClientId: row.order?.clientId ?? null })) {
+      if (!visibleTo(ctx.principal, row)) {
         return fail("forbidden", `${field}: appointment ${value} is not one of yours`, { field, fields: [field] });
       }
       const { order: _order, ...appointment } = row;

@@ -43,6 +43,17 @@ export function canSee(
   );
 }
 
+/** Whether the principal may see this loaded appointment (its order's client decides for clients). */
+export function visibleTo(
+  principal: Principal,
+  appointment: { photographerUserId: number | null; order: { clientId: number | null } | null },
+): boolean {
+  return canSee(readScope(principal), {
+    photographerUserId: appointment.photographerUserId,
+    orderClientId: appointment.order?.clientId ?? null,
+  });
+}
+
 /** Photographers may confirm only their own appointments; other confirmers any. */
 export function canConfirm(principal: Principal, appointment: { photographerUserId: number | null }): boolean {
   if (!principal.permissions.has("appointments:confirm")) return false;

@@ -5,10 +5,11 @@
  * back in the model's exact shape: every scalar under its Prisma field name.
  */
 import { Prisma } from "@plano/db";
+import { toSnakeCase } from "@plano/schema";
 import type { AppointmentRow } from "./appointment-record";
 
 /** Columns follow the schema's convention: the snake_case of the field (prisma/schema.prisma). */
-export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export const columnOf = toSnakeCase;
 
 /** Every scalar column of `appointment a` under its field name; built once, from the generated client's field list. */
 export const appointmentColumns = Prisma.raw(

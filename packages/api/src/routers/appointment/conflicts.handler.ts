@@ -1,5 +1,6 @@
 import { conflictsInput } from "@plano/schema";
-import { canSee, readScope } from "../../auth/principal";
+import { visibleTo } from "../../auth/principal";
+import { loadAppointment } from "../../domain/appointment-load";
 import { findPhotographerOverlaps } from "../../domain/overlaps";
 import { fail } from "../../errors";
 import { requirePermission } from "../../trpc";
@@ -15,12 +16,8 @@ export const conflicts = requirePermission("appointments:read")
         stopsAt: input.stopsAt ?? null,
       });
     }
-    const row = await ctx.db.appointment.findUnique({
-      where: input.id !== undefined ? { id: input.id } : { uuid: input.uuid },
-      include: { order: { select: { clientId: true } } },
-    });
-    const visible = row && canSee(readScope(ctx.principal), { ...row, orderClientId: row.order?.clientId ?? null });
-    if (!row || !visible) return fail("not-found", `no appointment ${input.id ?? input.uuid} that you can see`, { field: "id" });
+    const row = await loadAppointment(ctx.db, input.id !== undefined ? { id: input.id } : { uuid: input.uuid! });
+    if (!row || !visibleTo(ctx.principal, row)) return fail("not-found", `no appointment ${input.id ?? input.uuid} that you can see`, { field: "id" });
     return findPhotographerOverlaps(ctx.db, {
       photographerUserId: input.photographerUserId ?? row.photographerUserId,
       startsAt: input.startsAt ?? row.startsAt?.toISOString() ?? null,
