@@ -95,11 +95,12 @@ export function createApiRequestListener({ db, mailer, clock, log }: ApiServerOp
         requestId: requestIdFrom(req.headers),
       });
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+    onError({ error, path, req }) {
+      // The whole error stays here, under the request id the answer names (the answer says nothing of it).
+      if (error.code === "INTERNAL_SERVER_ERROR") (log ?? console.error)(`[${requestIdFrom(req.headers)}] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
   });
-  const legacy = createLegacyHandler({ db, mailer, clock });
+  const legacy = createLegacyHandler({ db, mailer, clock, log });
 
   return guardRequests((req, res, requestId) => {
     if (!isValidHost(req.headers.host)) {

@@ -33,7 +33,7 @@ export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   /** Where the router is mounted, with its trailing slash: "/api/trpc/". */
   basePath: string;
   createContext: (opts: { req: IncomingMessage; res: ServerResponse }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
-  onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
+  onError?: (opts: { error: TRPCError; path: string | undefined; req: IncomingMessage }) => void;
 }
 
 /** `Headers.get`/`has` over node's lower-cased header object (all tRPC reads of request headers). */
@@ -129,7 +129,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
     maxBodySize: TRPC_MAX_BODY_BYTES,
     maxBatchSize,
     createContext: ({ req, res }) => createContext({ req, res }),
-    onError: ({ error, path }) => onError?.({ error, path }),
+    onError: ({ error, path, req }) => onError?.({ error, path, req }),
   });
   const answer = (req: IncomingMessage, res: ServerResponse, url: URL, path: string, error: TRPCError | null) =>
     resolveResponse({
@@ -139,7 +139,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
       error,
       maxBatchSize,
       createContext: () => Promise.resolve(createContext({ req, res })),
-      onError: ({ error, path: failedPath }) => onError?.({ error, path: failedPath }),
+      onError: ({ error, path: failedPath }) => onError?.({ error, path: failedPath, req }),
     });
   return (req: IncomingMessage, res: ServerResponse): void => {
     // The Host header plays no part: it is the caller's to spell, and a bad one must not fail the parse.
@@ -157,7 +157,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
       })
       .catch((cause: unknown) => {
         // resolveResponse answers errors itself; this is a failure writing the answer.
-        onError?.({ error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), path });
+        onError?.({ error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), path, req });
         if (!res.headersSent) res.statusCode = 500;
         res.end();
       });

@@ -188,3 +188,60 @@ describe("the rest of the bad inputs", () => {
     }
   });
 });
+
+describe("errors tell the caller what they need, not our internals", () => {
+  it.each([
+    ["a string for a number", "appointment.byId", { id: "12" }, "id", /expected .*(number|integer).*got a string/i],
+    ["an object for a boolean", "appointment.list", { confirmed: { yes: true } }, "confirmed", /expected .*boolean.*got an object/i],
+    ["null for a required text", "appointment.cancel", { id: 1, reason: null }, "reason", /got null/i],
+    ["a number for a date", "appointment.list", { dateFromLocal: 20260701 }, "dateFromLocal", /got a number/i],
+  ])("%s is reported as wrong-typed (invalid-param), not as missing", async (_name, path, input, field, message) => {
+    const answer = await trpc(path, input);
+    expect(answer.status).toBe(400);
+    const error = answer.body.error.json;
+    expect(error.data.plano).toMatchObject({ reason: "invalid-param", field });
+    expect(error.message).not.toMatch(/is required/);
+    expect(error.message).toMatch(message);
+  });
+
+  it("a value that is really missing is still missing-param", async () => {
+    const answer = await trpc("appointment.cancel", { id: seeded.id });
+    expect(answer.body.error.json.data.plano).toMatchObject({ reason: "missing-param", field: "reason" });
+  });
+
+  it("a 500 names a request id and nothing of the database; the log has the detail under that id", async () => {
+    const { createDb } = await import("@plano/db");
+    const unreachable = createDb("postgresql://postgres:secret@127.0.0.1:9/plano_gone");
+    const logged: string[] = [];
+    const origin = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+    const down = await startApiServer({ db: unreachable, clock });
+    try {
+      for (const path of ["appointment.list", "appointment.create"]) {
+        const response =
+          path === "appointment.list"
+            ? await fetch(`${down.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { authorization: `Bearer ${token}` } })
+            : await fetch(`${down.url}/api/trpc/${path}`, {
+                method: "POST",
+                headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-request-id": "trace-42" },
+                body: JSON.stringify({ json: { officeId, notes: "private note for the dump" } }),
+              });
+        const text = await response.text();
+        expect(response.status).toBe(500);
+        const requestId = response.headers.get("x-request-id")!;
+        expect(requestId).toBeTruthy();
+        const error = JSON.parse(text).error.json;
+        expect(error.data.requestId).toBe(requestId);
+        expect(error.message).toContain(requestId);
+        for (const secret of ["127.0.0.1", ":9", "plano_gone", "secret", "prisma", "Prisma", "invocation", "ECONNREFUSED", "P1001", "private note"]) {
+          expect(text).not.toContain(secret);
+        }
+        expect(logged.some((line) => line.includes(requestId) && /ECONNREFUSED|connect|reach/i.test(line))).toBe(true);
+      }
+    } finally {
+      console.error = origin;
+      await down.close();
+      await unreachable.$disconnect();
+    }
+  });
+});
