@@ -7,6 +7,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
+import { createPlanoClient } from "@plano/client";
 import type { TestDatabase } from "@plano/db/test-database";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -219,6 +220,13 @@ describe("tRPC batches", () => {
     const served = await fetch(`${origin}${batchOf(TRPC_MAX_BATCH_CALLS)}`, { headers });
     expect(served.status).toBe(200);
     expect(((await served.json()) as unknown[]).length).toBe(TRPC_MAX_BATCH_CALLS);
+  });
+
+  it("@plano/client splits a longer burst of calls into batches the server takes", async () => {
+    const { origin } = await apiServer();
+    const plano = createPlanoClient({ url: `${origin}/api/trpc`, token });
+    const pages = await Promise.all(Array.from({ length: 60 }, () => plano.appointment.list.query({ limit: 1 })));
+    expect(pages).toHaveLength(60);
   });
 
   it("a batch whose answers add up to more than 16 MiB is refused with 413 instead of sent", async () => {

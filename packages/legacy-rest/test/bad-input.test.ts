@@ -30,7 +30,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const queries = new Set(["appointment.list", "appointment.byId", "appointment.history", "appointment.conflicts"]);
+const queries = new Set(["appointment.list", "appointment.byId", "appointment.history", "appointment.conflicts", "directory.photographers"]);
 
 /** One tRPC call over HTTP, as @plano/client sends it (superjson's `{json}` envelope). */
 async function trpc(path: string, input: unknown, headers: Record<string, string> = {}) {
@@ -174,6 +174,17 @@ describe("the rest of the bad inputs", () => {
     expect(await ids("y_s")).toEqual([]);
     expect(await ids("100%sure")).toEqual([]);
     expect(await ids("sure_thing")).toEqual([seeded.id]);
+  });
+
+  it("% and _ in the photographer search match themselves, and NUL is a 400 naming search", async () => {
+    const names = async (search: string) =>
+      ((await trpc("directory.photographers", { search })).body.result.data.json as { name: string }[]).map((p) => p.name);
+    expect((await names("Photographer")).length).toBe(2);
+    expect(await names("%")).toEqual([]);
+    expect(await names("Ann_Photographer")).toEqual([]);
+    const answer = await trpc("directory.photographers", { search: "a\u0000" });
+    expect(answer.status).toBe(400);
+    expect(fieldOf(answer)).toBe("search");
   });
 
   it("a deeply nested JSON value on /api/v1 is invalid-param, without echoing it", async () => {

@@ -9,6 +9,7 @@ import type { listAppointmentsInput } from "@plano/schema";
 import { invalidParam } from "../errors";
 import type { ReadScope } from "../auth/principal";
 import { toAppointment } from "./appointment-record";
+import { likeLiteral } from "./like-literal";
 import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
 
 type ListInput = z.output<typeof listAppointmentsInput>;
@@ -52,9 +53,6 @@ function decodeCursor(value: string): Cursor {
   }
   return invalidParam("cursor", "is not a cursor this API returned");
 }
-
-/** Text that LIKE matches only as itself (backslash is PostgreSQL's default LIKE escape). */
-export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, "\\$&");
 
 /** No zone is more than 14 hours from UTC: a local-date range fits in this instant range. */
 const MAX_ZONE_OFFSET_MS = 14 * 60 * 60 * 1000;
