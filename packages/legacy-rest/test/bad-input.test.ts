@@ -72,10 +72,11 @@ describe("dates at the ends of the calendar", () => {
     expect(answer.body.message).toMatch(/date_start_utc would be 10000-01-01.*date_start_local/);
   });
 
-  it("an update that moves the stop into year 10000 is refused and the record keeps its version", async () => {
-    const answer = await trpc("appointment.update", { id: seeded.id, updatedAtMt: seeded.version, patch: { dateStopLocal: "10000-01-01" } });
+  it("an update that moves the start into year 10000 (in UTC) is refused and the record keeps its version", async () => {
+    // 20:00 in Denver on 9999-12-31 is 03:00 UTC on 10000-01-01.
+    const answer = await trpc("appointment.update", { id: seeded.id, updatedAtMt: seeded.version, patch: { dateStartLocal: "9999-12-31", timeStartLocal: "20:00" } });
     expect(answer.status).toBe(400);
-    expect(fieldOf(answer)).toBe("dateStopLocal");
+    expect(fieldOf(answer)).toBe("dateStartUtc");
     const row = await database.db.appointment.findUniqueOrThrow({ where: { id: seeded.id } });
     expect(row.updatedAt.toISOString()).toBe(seeded.version);
   });
