@@ -211,7 +211,8 @@ describe(`${RUNS} generated requests against every door`, () => {
         // A declared length longer than what is sent leaves nothing to answer once we hang up; Node cuts it off.
         if (!answer) return void expect(input.headers.contentLength === "long" || input.method === "HEAD" || input.door === "other").toBe(true);
         // /api/v1's "route-non-existent" is a documented 500 (seed page); nothing else may be.
-        const routeNonExistent = answer.status === 500 && answer.body.includes('"route-non-existent"');
+        // (A HEAD answer has no body, RFC 9110 §9.3.2: on /api/v1 only GET and POST routes exist, so it is that status.)
+        const routeNonExistent = answer.status === 500 && (answer.body.includes('"route-non-existent"') || (input.method === "HEAD" && (input.door === "v1" || (input.door === "other" && input.otherPath.startsWith("/api/v1")))));
         expect(routeNonExistent || documented.has(answer.status), `${answer.status} ${answer.body.slice(0, 300)}`).toBe(true);
         expect(answer.body).not.toMatch(/application-crash|INTERNAL_SERVER_ERROR|identify-request-error/);
         // Node's own parser answers malformed requests (400/431/501 without a body) before our code sees them.
@@ -225,7 +226,8 @@ describe(`${RUNS} generated requests against every door`, () => {
     // The process is still up and serving.
     const health = await exchange(Buffer.from("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
     expect(health?.status).toBe(200);
-    expect(logged.filter((line) => !/route registry/.test(line))).toEqual([]);
+    // Nothing failed but requests whose client hung up before sending the body it declared ("long").
+    expect(logged.filter((line) => !/ Error: aborted$/.test(line))).toEqual([]);
     // The requests got past the parsers into the procedures.
     expect(seen.get("trpc 200") ?? 0).toBeGreaterThan(RUNS / 100);
   }, 60_000 + RUNS * 150);
