@@ -42,6 +42,16 @@ const legacyTypeSchemas: Record<LegacyType, JsonSchema> = {
     "x-spelling": "true/false, 1/0 or yes/no, in any case",
   },
   integer: { anyOf: [{ type: "integer" }, { type: "string", pattern: "^\\s*[+-]?\\d+\\s*$" }] },
+  minutes: {
+    anyOf: [
+      { type: "integer", description: "Minutes after local midnight (unit: minutes), e.g. 480 for 08:00." },
+      { type: "string", pattern: "^\\s*[+-]?\\d+\\s*$" },
+      { type: "string", description: "A time of day on a whole minute: HH:MM[:00] (24-hour) or h:mm AM/PM." },
+    ],
+    "x-unit": "minutes after local midnight",
+    "x-spelling": "an integer number of minutes after local midnight, or a time of day: 08:00, 08:00:00, 8:00 AM",
+    examples: [480, "480", "08:00", "08:00:00", "8:00 AM"],
+  },
   date: { type: "string", "x-spelling": dateSpelling, examples: ["2026-07-01", "07/01/2026"] },
   time: { type: "string", "x-spelling": "HH:MM[:SS] (24-hour) or h:mm AM/PM", examples: ["14:30", "14:30:00", "2:30 PM"] },
   datetime: { type: "string", "x-spelling": dateTimeSpelling, examples: ["2026-07-01T14:30:00Z", "07/01/2026 14:30:00"] },

@@ -17,8 +17,8 @@ export const isoTime = z
 /** An IANA zone the runtime knows, e.g. "America/Denver". */
 export const timeZoneName = z.string().refine(isValidTimeZone, { error: "expected an IANA time zone such as America/Denver" });
 
-/** `H:MM` (hours may exceed 24). */
-export const durationDisplay = z.string().regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" });
+/** `H:MM` (hours may exceed 24), or `H:MM:SS` as a FileMaker time field holds it. */
+export const durationDisplay = z.string().regex(/^\d{1,4}:[0-5]\d(:[0-5]\d)?$/, { error: "expected a duration as H:MM or H:MM:SS" });
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
 /** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
@@ -85,6 +85,8 @@ export const appointmentWritableShape = {
   createdBy: optionalText(200),
   createdIn: optionalText(200),
   updatedBy: optionalText(200),
+  /** Who confirmed: the caller's own name for it (a FileMaker operator), else the caller; stamped on confirming. */
+  confirmedBy: optionalText(200),
 };
 
 export const appointmentPatchSchema = z.object(appointmentWritableShape).partial().strict();
