@@ -66,6 +66,16 @@ export function charsetOf(contentType: string): string | undefined {
   return match?.[1]?.toLowerCase();
 }
 
+/** windows-1252's 0x80–0x9F (undefined bytes map to their C1 control, as the WHATWG standard does). */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+/** Node's TextDecoder reads "windows-1252" as plain latin1 (0x80–0x9F as C1 controls), so it is decoded by hand. */
+function decodeWindows1252(bytes: Buffer): string {
+  let text = "";
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
 /** `+` and `%XX` decoded to the bytes they stand for; any other byte is itself. */
 function percentDecode(bytes: Buffer): Buffer {
   const out = Buffer.alloc(bytes.length);
@@ -95,7 +105,8 @@ export function decodeUrlEncoded(bytes: Buffer, charset: string | undefined): Ma
   if (!encoding) {
     throw undecodable(`The charset ${JSON.stringify(charset)} cannot be read; send UTF-8, ISO-8859-1 or windows-1252.`);
   }
-  const decoder = new TextDecoder(encoding, { fatal: true });
+  const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = { decode: encoding === "utf-8" ? (bytes: Buffer) => utf8Decoder.decode(bytes) : decodeWindows1252 };
   const params = new Map<string, unknown>();
   let start = 0;
   while (start <= bytes.length) {
