@@ -21,14 +21,15 @@ import type { LegacyWarning } from "../envelope";
 /** Appointment keys the field table does not list (derived or read-only), by type. */
 const typesBeyondTheTable: Readonly<Record<string, LegacyType>> = { startsAt: "datetime", stopsAt: "datetime", updatedAtMt: "datetime" };
 
-function typeOf(key: string): LegacyType {
+/** The legacy type of an API record key, fields and derived ones alike (how the reply spells it). */
+export function legacyTypeOf(key: string): LegacyType {
   return fieldByKey.get(key)?.type ?? typesBeyondTheTable[key] ?? "string";
 }
 
 /** One API value in the client's spelling. */
 export function legacyValueOf(key: string, value: unknown, options: LegacyDateOptions): unknown {
   if (typeof value !== "string") return value;
-  const type = typeOf(key);
+  const type = legacyTypeOf(key);
   if (type === "date") return formatLegacyDate(value, options);
   if (type === "datetime") return formatLegacyDateTime(new Date(value), options);
   return value;
