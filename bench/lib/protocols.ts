@@ -115,7 +115,8 @@ export async function trpcProtocol(token: string): Promise<Protocol> {
       body: fill(update.body!.replace(notesPatch, JSON.stringify({ ...writablePatch(target.record ?? {}), notes })), target.id, target.version),
     }),
     recordFrom: (body) => {
-      const data = parsed(body)?.result?.data;
+      const answer = parsed(body);
+      const data = (Array.isArray(answer) ? answer[0] : answer)?.result?.data; // a batch link answers an array
       return (data?.json ?? data)?.appointment ?? (data?.json ?? data);
     },
     layoutRead: readOf,
