@@ -308,6 +308,37 @@ describe("form bodies in FileMaker's charsets", () => {
   });
 });
 
+describe("multipart bodies", () => {
+  const multipart = (appointment: Record, notes: Buffer, charset?: string) => {
+    const part = (name: string, value: Buffer | string) =>
+      Buffer.concat([Buffer.from(`--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`), Buffer.from(value), Buffer.from("\r\n")]);
+    const body = Buffer.concat([
+      part("token", token),
+      part("id", String(appointment.id)),
+      part("updated_at_mt", appointment.updated_at_mt),
+      part("notes", notes),
+      Buffer.from("--XyZ--\r\n"),
+    ]);
+    const contentType = `multipart/form-data; boundary=XyZ${charset ? `; charset=${charset}` : ""}`;
+    return fetch(`${server.url}/api/v1/appointments/update`, { method: "POST", body, headers: { "content-type": contentType } }).then((r) => r.json() as Promise<Record>);
+  };
+
+  it("reads UTF-8 text parts, and windows-1252 ones when the body says so", async () => {
+    const appointment = await create(timed);
+    const utf8 = await multipart(appointment, Buffer.from("Café – 20 €", "utf8"));
+    expect(utf8.data.appointment.notes).toBe("Café – 20 €");
+    const cp1252 = await multipart(utf8.data.appointment, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]), "windows-1252");
+    expect(cp1252.data.appointment.notes).toBe("Café €");
+  });
+
+  it("refuses a part that is not UTF-8 without a charset, naming it, instead of storing U+FFFD", async () => {
+    const appointment = await create(timed);
+    const answer = await multipart(appointment, Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    expect({ status: answer.status, param: answer.data?.param }).toEqual({ status: "invalid-encoded-params", param: "notes" });
+    expect((await get(appointment.id)).notes).toBeNull();
+  });
+});
+
 describe("every legacy spelling round-trips get → update → get", () => {
   const spellings: [string, Params, boolean][] = [
     ["ISO dates, 24-hour times", { date_start_local: "2026-07-01", time_start_local: "14:30", requested_date: "2026-06-30", requested_time: "09:05:00" }, false],

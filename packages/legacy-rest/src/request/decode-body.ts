@@ -100,13 +100,31 @@ function percentDecode(bytes: Buffer): Buffer {
  * (nor stored as U+FFFD); the client is told to declare its charset.
  * A repeated name keeps its last value, as form handlers usually do.
  */
-export function decodeUrlEncoded(bytes: Buffer, charset: string | undefined): Map<string, unknown> {
+/** How a parameter's bytes become text in `charset` (UTF-8 when none is declared), or the failure naming it. */
+export function paramDecoder(charset: string | undefined): (name: string | undefined, bytes: Buffer) => string {
   const encoding = formCharsets.get(charset ?? "utf-8");
   if (!encoding) {
     throw undecodable(`The charset ${JSON.stringify(charset)} cannot be read; send UTF-8, ISO-8859-1 or windows-1252.`);
   }
   const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
-  const decoder = { decode: encoding === "utf-8" ? (bytes: Buffer) => utf8Decoder.decode(bytes) : decodeWindows1252 };
+  const decode = encoding === "utf-8" ? (bytes: Buffer) => utf8Decoder.decode(bytes) : decodeWindows1252;
+  const spelled = charset ? charset.toUpperCase() : "UTF-8";
+  return (name, bytes) => {
+    try {
+      return decode(bytes);
+    } catch {
+      if (name === undefined) throw undecodable(`A parameter name is not valid ${spelled}; declare the body's charset (e.g. charset=windows-1252).`);
+      throw new LegacyFailure(
+        "invalid-encoded-params",
+        `${name}: the value is not valid ${spelled}; declare the body's charset (e.g. Content-Type: application/x-www-form-urlencoded; charset=windows-1252).`,
+        { param: name },
+      );
+    }
+  };
+}
+
+export function decodeUrlEncoded(bytes: Buffer, charset: string | undefined): Map<string, unknown> {
+  const decode = paramDecoder(charset);
   const params = new Map<string, unknown>();
   let start = 0;
   while (start <= bytes.length) {
@@ -117,21 +135,8 @@ export function decodeUrlEncoded(bytes: Buffer, charset: string | undefined): Ma
     if (pair.length === 0) continue;
     const equals = pair.indexOf(0x3d); // "="
     const [rawName, rawValue] = equals === -1 ? [pair, Buffer.alloc(0)] : [pair.subarray(0, equals), pair.subarray(equals + 1)];
-    let name: string;
-    try {
-      name = decoder.decode(percentDecode(rawName));
-    } catch {
-      throw undecodable(`A parameter name is not valid ${charset ? charset.toUpperCase() : "UTF-8"}; declare the body's charset (e.g. charset=windows-1252).`);
-    }
-    try {
-      params.set(name, decoder.decode(percentDecode(rawValue)));
-    } catch {
-      throw new LegacyFailure(
-        "invalid-encoded-params",
-        `${name}: the value is not valid ${charset ? charset.toUpperCase() : "UTF-8"}; declare the body's charset (e.g. Content-Type: application/x-www-form-urlencoded; charset=windows-1252).`,
-        { param: name },
-      );
-    }
+    const name = decode(undefined, percentDecode(rawName));
+    params.set(name, decode(name, percentDecode(rawValue)));
   }
   return params;
 }
