@@ -83,6 +83,13 @@ describe("confirmed=1 through update", () => {
     expect(byUpdate).toEqual([{ toEmail: world.client.email, subject: "Confirmed: Kitchen shoot on 2026-07-01 at 10:00 (America/Denver)", status: "sent" }]);
   });
 
+  it("documents mandrill-email-failed for update in the OpenAPI document", async () => {
+    const { buildOpenApiDocument } = await import("../src");
+    const update = (buildOpenApiDocument().paths as Record<string, any>)["/api/v1/appointments/update"].post;
+    expect(update["x-statuses"]).toContain("mandrill-email-failed");
+    expect(update.responses["500"].content["application/json"].schema.properties.status.enum).toContain("mandrill-email-failed");
+  });
+
   it("answers mandrill-email-failed when the email fails: the record is saved, returned, and a notification stored", async () => {
     mandrill.setMode("error");
     const record = await appointment();
