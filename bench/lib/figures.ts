@@ -84,7 +84,9 @@ export async function measure(specs: FigureSpec[], { durationS, warmupS, runs, l
       const result = await sample(spec, durationS);
       assertClean(label(spec), result);
       samples.get(spec)!.push(result);
-      log(`  ${label(spec).padEnd(34)} run ${run}/${runs}: ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50_ms.toFixed(2)} ms  p99 ${result.p99_ms.toFixed(2)} ms`);
+      // A run without answers has no percentiles (NaN comes back over IPC as null).
+      const ms = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : value.toFixed(2));
+      log(`  ${label(spec).padEnd(34)} run ${run}/${runs}: ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(result.p50_ms)} ms  p99 ${ms(result.p99_ms)} ms`);
     }
   }
   return specs.map((spec) => {

@@ -12,7 +12,7 @@ export interface LoadJob {
   layer: Layer;
   token: string;
   /** update/read: each connection works on its own slice; fixed: random picks from `requests`. */
-  operation: "update" | "read" | "fixed";
+  operation: "update" | "read" | "update-layout" | "fixed";
   slices: Target[][];
   requests?: WireRequest[];
   connections: number;

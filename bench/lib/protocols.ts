@@ -8,9 +8,11 @@
  * sends, without paying the client's cost on every request.
  */
 import { createPlanoClient, type RouterInputs } from "@plano/client";
+import { appointmentFields, appointmentWritableShape } from "@plano/schema";
 
 export type Layer = "baseline" | "rest" | "trpc";
-export type Operation = "update" | "read";
+/** `update-layout`: a whole-layout save, every field of the record as last read sent back with one changed (FileMaker). */
+export type Operation = "update" | "read" | "update-layout";
 
 export interface WireRequest {
   method: "GET" | "POST";
@@ -23,6 +25,8 @@ export interface Target {
   id: number;
   /** The appointment's current `updated_at_mt`, as the API returned it. */
   version: string;
+  /** update-layout: the record as this layer last answered it (its own names and spellings). */
+  record?: Record<string, unknown>;
 }
 
 export interface Protocol {
@@ -32,7 +36,28 @@ export interface Protocol {
   versionFrom(body: string): string | undefined;
   /** Whether a read's answer is the appointment (not an error dressed as 200). */
   readOk(body: string): boolean;
+  /** A whole-layout save of `target.record` with `notes` changed. */
+  updateLayout(target: Target, notes: string): WireRequest;
+  /** The record a read or update answered (what the next layout save starts from), or undefined. */
+  recordFrom(body: string): Record<string, unknown> | undefined;
+  /** The read that gives a layout save its record: for REST with month_first, as FileMaker reads. */
+  layoutRead(id: number): WireRequest;
 }
+
+const writableKeys = Object.keys(appointmentWritableShape);
+
+/** The API fields a caller may write, as the record holds them: what the admin's form and tRPC callers send back. */
+function writablePatch(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(writableKeys.filter((key) => key in record).map((key) => [key, record[key]]));
+}
+
+const parsed = (body: string): any => {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+};
 
 // Placeholders the captured tRPC requests carry; each request substitutes its own values.
 const ID = 987654321;
@@ -76,13 +101,30 @@ export async function trpcProtocol(token: string): Promise<Protocol> {
   const read = await capture(token, (c) => c.appointment.byId.query({ id: ID }));
   const version = versionField("updatedAtMt");
   const encodedId = encodeURIComponent(String(ID)); // the id sits URL-encoded in a GET's input
+  const notesPatch = `{"notes":"${NOTES}"}`;
+  if (!update.body?.includes(notesPatch)) throw new Error("the captured tRPC update does not carry its patch as plain JSON");
+  const readOf = (id: number) => ({ ...read, path: read.path.replace(encodedId, String(id)) });
   return {
     update: (target, notes) => ({ ...update, body: fill(update.body ?? "", target.id, target.version, JSON.stringify(notes).slice(1, -1)) }),
-    read: (id) => ({ ...read, path: read.path.replace(encodedId, String(id)) }),
+    read: readOf,
     versionFrom: (body) => (body.includes('"result"') ? version.exec(body)?.[1] : undefined),
     readOk: (body) => body.includes('"result"') && body.includes('"updatedAtMt"'),
+    // The patch's values are plain JSON (strings, numbers, booleans, null): the transformer writes them as they are.
+    updateLayout: (target, notes) => ({
+      ...update,
+      body: fill(update.body!.replace(notesPatch, JSON.stringify({ ...writablePatch(target.record ?? {}), notes })), target.id, target.version),
+    }),
+    recordFrom: (body) => {
+      const answer = parsed(body);
+      const data = (Array.isArray(answer) ? answer[0] : answer)?.result?.data; // a batch link answers an array
+      return (data?.json ?? data)?.appointment ?? (data?.json ?? data);
+    },
+    layoutRead: readOf,
   };
 }
+
+/** FileMaker's text for a value: checkboxes 1/0, empty for nothing. */
+const layoutText = (value: unknown) => (value === null || value === undefined ? "" : typeof value === "boolean" ? (value ? "1" : "0") : String(value));
 
 /** The legacy adapter: parameters in a JSON body, the token among them, snake_case fields. */
 export function restProtocol(token: string): Protocol {
@@ -98,6 +140,21 @@ export function restProtocol(token: string): Protocol {
     read: (id) => ({ method: "POST", path: "/api/v1/appointments/get", headers, body: JSON.stringify({ token, application: "planoorder", id }) }),
     versionFrom: (body) => (body.includes('"action-successful"') ? version.exec(body)?.[1] : undefined),
     readOk: (body) => body.includes('"action-successful"'),
+    // As a FileMaker layout saves: a form body, every field of the seed's list as text, month_first dates.
+    updateLayout: (target, notes) => {
+      const record = target.record ?? {};
+      const form = new URLSearchParams({ token, application: "planoorder", month_first: "1", id: String(target.id), updated_at_mt: target.version });
+      for (const { legacy } of appointmentFields) if (legacy in record) form.set(legacy, layoutText(record[legacy]));
+      form.set("notes", notes);
+      return { method: "POST", path: "/api/v1/appointments/update", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() };
+    },
+    recordFrom: (body) => parsed(body)?.data?.appointment,
+    layoutRead: (id) => ({
+      method: "POST",
+      path: "/api/v1/appointments/get",
+      headers,
+      body: JSON.stringify({ token, application: "planoorder", id, month_first: true }),
+    }),
   };
 }
 
@@ -122,6 +179,19 @@ export function baselineProtocol(token: string): Protocol {
     read: (id) => ({ method: "GET", path: `/get?id=${id}`, headers }),
     versionFrom: (body) => version.exec(body)?.[1],
     readOk: (body) => body.includes('"updatedAtMt"'),
+    // The same database work as an update (the least a server can do for a layout save), on a body as large:
+    // every column of the record it answered, sent back with notes changed.
+    updateLayout: (target, notes) => ({
+      method: "POST",
+      path: "/update",
+      headers,
+      body: JSON.stringify({ id: target.id, updatedAtMt: target.version, patch: { ...target.record, notes } }),
+    }),
+    recordFrom: (body) => {
+      const answer = parsed(body);
+      return answer?.appointment ?? answer;
+    },
+    layoutRead: (id) => ({ method: "GET", path: `/get?id=${id}`, headers }),
   };
 }
 

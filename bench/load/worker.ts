@@ -33,17 +33,21 @@ function connectionRequests(job: LoadJob, protocol: Protocol, slice: Target[], t
   const wire = (): WireRequest => {
     if (job.operation === "fixed") return job.requests![Math.floor(Math.random() * job.requests!.length)]!;
     current = pick();
-    return job.operation === "update" ? protocol.update(current, `bench ${job.connections}c #${++sent}`) : protocol.read(current.id);
+    const notes = `bench ${job.connections}c #${++sent}`;
+    if (job.operation === "update-layout") return protocol.updateLayout(current, notes);
+    return job.operation === "update" ? protocol.update(current, notes) : protocol.read(current.id);
   };
   return [
     {
       setupRequest: (request: object) => ({ ...request, ...wire() }),
       onResponse: (status: number, body: string) => {
         if (status < 200 || status >= 300) return;
-        if (job.operation === "update") {
+        if (job.operation === "update" || job.operation === "update-layout") {
           const version = protocol.versionFrom(body);
-          if (version) {
+          const record = job.operation === "update-layout" ? protocol.recordFrom(body) : undefined;
+          if (version && (job.operation === "update" || record)) {
             current.version = version;
+            if (record) current.record = record;
             tally().ok++;
           } else tally().rejected++;
         } else if (job.operation === "read" ? protocol.readOk(body) : true) tally().ok++;
@@ -53,8 +57,24 @@ function connectionRequests(job: LoadJob, protocol: Protocol, slice: Target[], t
   ];
 }
 
+/** A layout save starts from the record as this layer reads it (FileMaker reads, then saves the layout). */
+async function readLayouts(job: LoadJob, protocol: Protocol): Promise<void> {
+  const targets = job.slices.flat();
+  const readOne = async (target: Target) => {
+    const request = protocol.layoutRead(target.id);
+    const response = await fetch(job.origin + request.path, { method: request.method, headers: request.headers, body: request.body ?? null });
+    const body = await response.text();
+    const version = protocol.versionFrom(body);
+    const record = protocol.recordFrom(body);
+    if (!response.ok || !version || !record) throw new Error(`update-layout: reading appointment ${target.id} answered ${response.status}: ${body.slice(0, 200)}`);
+    Object.assign(target, { version, record });
+  };
+  for (let i = 0; i < targets.length; i += 16) await Promise.all(targets.slice(i, i + 16).map(readOne));
+}
+
 async function run(job: LoadJob): Promise<LoadResult> {
   const protocol = await protocolFor(job.layer, job.token);
+  if (job.operation === "update-layout") await readLayouts(job, protocol);
   // autocannon stops at its next sample tick after the duration; only answers
   // that arrive within the duration count, so every figure covers the same time.
   const counted: Tally = { ok: 0, rejected: 0, statuses: {}, latencies: [] };

@@ -32,7 +32,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 export function crudSpec(
   ctx: CrudContext,
   scenario: string,
-  operation: "update" | "read",
+  operation: "update" | "read" | "update-layout",
   { layer, label = layer, server, watch = true }: LayerServer,
   connections: number,
 ): FigureSpec {
@@ -45,7 +45,7 @@ export function crudSpec(
     ...(watch ? { server } : {}),
     async load(durationS) {
       let slices: Target[][];
-      if (operation === "update") {
+      if (operation !== "read") {
         await settle();
         slices = await slicesFor(ctx.databaseUrl, ids, connections);
       } else {

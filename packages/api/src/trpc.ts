@@ -81,6 +81,13 @@ export function appointmentProcedure(permission: Permission) {
       if (!visibleTo(ctx.principal, row)) {
         return fail("forbidden", `${field}: appointment ${value} is not one of yours`, { field, fields: [field] });
       }
+      // Both given must name the same appointment: a script that mixed up two records must not write to either.
+      if (input.id !== undefined && input.uuid !== undefined && row.uuid !== input.uuid.toLowerCase()) {
+        return fail("invalid-param", `id and uuid name different appointments: id ${input.id} has uuid ${row.uuid}, not ${input.uuid}`, {
+          field: "id",
+          fields: ["id", "uuid"],
+        });
+      }
       const { order: _order, ...appointment } = row;
       return next({ ctx: { appointment } });
     });

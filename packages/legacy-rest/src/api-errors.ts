@@ -41,14 +41,25 @@ function paramDetails(described: DescribedError, params: ParamSpecs, message: st
   };
 }
 
+/**
+ * The seed: client-required "will still return a `session` object because a
+ * session token is needed to register" (/api/v1/users/client_register), so
+ * the session names its token.
+ */
+function clientRequiredSession(session: Record<string, unknown> | undefined, token: string | undefined) {
+  return session && token ? { ...session, token } : session;
+}
+
 export interface FailureContext {
   params: ParamSpecs;
   format: LegacyDateOptions;
   sessionView: SessionViewName;
+  /** The caller's token, once read: a client-required session carries it (registering needs it). */
+  token?: string;
 }
 
 /** The legacy failure for an error a procedure threw, or undefined when it is not one the API explains (a crash). */
-export function failureFromApi(error: unknown, { params, format, sessionView }: FailureContext): LegacyFailure | undefined {
+export function failureFromApi(error: unknown, { params, format, sessionView, token }: FailureContext): LegacyFailure | undefined {
   const described = describeError(error);
   if (!described) return undefined;
   const { message, details } = paramDetails(described, params, described.message);
@@ -58,7 +69,7 @@ export function failureFromApi(error: unknown, { params, format, sessionView }: 
     ...details,
     ...(record ? { data: { appointment: appointmentRecord(record, format) } } : {}),
     // The session is what registering (users/client_register) needs, so client-required always shows it.
-    ...(session ? { session: sessionObject(session, sessionView === "none" ? "basic" : sessionView, format) } : {}),
+    ...(session ? { session: clientRequiredSession(sessionObject(session, sessionView === "none" ? "basic" : sessionView, format), token) } : {}),
   };
   return new LegacyFailure(statusOf[described.reason], message, extra);
 }

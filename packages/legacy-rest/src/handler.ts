@@ -24,7 +24,7 @@ import { sessionObject, type SessionViewName } from "./output/session";
 import { commonParams } from "./params/common";
 import { readArgs, readFields, unknownParamWarnings } from "./params/read-params";
 import { createRouteRegistry, type RouteRegistry } from "./registry";
-import { decodeBody } from "./request/decode-body";
+import { decodeBody, decodeUrlEncoded } from "./request/decode-body";
 import { routesByFullPath } from "./routes/catalog";
 import type { LegacyRoute } from "./routes/define";
 
@@ -88,6 +88,7 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
   async function readRequest(route: LegacyRoute, sensitive: boolean, req: IncomingMessage, context: FailureContext, warnings: LegacyWarning[]) {
     const body = await decodeBody(req, { sensitive });
     warnings.push(...body.warnings);
+    mergeQueryParams(req.url, body.params, warnings);
     const { credentials } = credentialsFromHeaders(req.headers);
     if (body.params.size === 0 && !credentials.token) {
       throw new LegacyFailure("no-params-decoded", "The request body was decoded, but it holds no parameters.");
@@ -97,6 +98,7 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
     context.format = { monthFirst: common.month_first };
     context.sessionView = common.session_view as SessionViewName;
     const token = common.token ?? credentials.token;
+    context.token = token;
     if (!token) throw missingParam("token", "token is required (as a parameter, or as an Authorization: Bearer header).");
 
     const args = readArgs(body.params, route.params, context.format, consumed);
@@ -105,7 +107,29 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
     return { credentials: { token, application: common.application ?? credentials.application }, args, patch: fields?.patch ?? {} };
   }
 
-  /** Steps 2–4. */
+  /**
+ * Parameters in the query string are read like the body's (FileMaker scripts
+ * build URLs as often as bodies); the body wins on a clash. A token in a URL
+ * ends up in logs and proxies, so it is answered with a warning.
+ */
+function mergeQueryParams(url: string | undefined, params: Map<string, unknown>, warnings: LegacyWarning[]): void {
+  const query = (url ?? "").split("?").slice(1).join("?");
+  if (query === "") return;
+  for (const [name, value] of decodeUrlEncoded(Buffer.from(query, "latin1"), undefined)) {
+    if (name === "token") {
+      warnings.push({
+        code: "token-in-url",
+        field: "token",
+        message: "token was sent in the URL, where logs and proxies keep it; send it in the body or an Authorization: Bearer header.",
+      });
+    }
+    if (params.has(name)) {
+      warnings.push({ code: "ignored-param", field: name, message: `${name} was sent in both the URL and the body; the body's value was used.` });
+    } else params.set(name, value);
+  }
+}
+
+/** Steps 2–4. */
   async function serve(route: LegacyRoute, sensitive: boolean, req: IncomingMessage, requestId: string): Promise<LegacyReply> {
     const warnings: LegacyWarning[] = [];
     const context: FailureContext = { params: route.params, format: { monthFirst: false }, sessionView: "basic" };

@@ -89,7 +89,7 @@ describe("the OpenAPI document", () => {
   it("describes records in legacy names, dates spelled per month_first", () => {
     const appointment = schemas.Appointment.properties;
     expect(appointment.date_start_local).toMatchObject({ type: ["string", "null"], "x-spelling": "YYYY-MM-DD, or MM/DD/YYYY with month_first" });
-    expect(appointment.updated_at_mt.description).toContain("send it back unchanged");
+    expect(appointment.updated_at_mt.description).toContain("send it back with the next update");
     expect(Object.keys(appointment)).toEqual(expect.arrayContaining(["id", "uuid", "office_time_zone", "starts_at", "cancel_reason"]));
   });
 });

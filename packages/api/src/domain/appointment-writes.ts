@@ -7,11 +7,12 @@ import type { Db, Tx } from "@plano/db";
 import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Warning } from "@plano/schema";
 import type { Principal } from "../auth/principal";
 import { fail, invalidParam } from "../errors";
-import { toAppointment, versionOf, type AppointmentRow } from "./appointment-record";
-import type { AppointmentState } from "./appointment-state";
+import { toAppointment, type AppointmentRow } from "./appointment-record";
+import { diffStates, type AppointmentState } from "./appointment-state";
 import { findPhotographerOverlaps } from "./overlaps";
 import { insertAppointment, updateAppointmentIfUnchanged, type AuditContext } from "./persist";
-import { planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "./plan-write";
+import { changedFields, planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "./plan-write";
+import { namesVersion, readVersion } from "./versions";
 
 export interface WriteContext {
   db: Db;
@@ -125,15 +126,6 @@ export async function createAppointment(
   }
 }
 
-/** Parses a caller's `updated_at_mt`; anything that is not an instant is invalid. */
-function parseVersion(updatedAtMt: string): Date {
-  const version = new Date(updatedAtMt);
-  if (Number.isNaN(version.getTime())) {
-    return invalidParam("updatedAtMt", `expected the updated_at_mt value returned by the API, got "${updatedAtMt}"`);
-  }
-  return version;
-}
-
 async function conflict(db: Db, id: number): Promise<never> {
   const current = await db.appointment.findUniqueOrThrow({ where: { id }, include: { office: { select: { timeZone: true } } } });
   return fail("update-conflict", "The appointment was changed by someone else since you read it; review their values and retry.", {
@@ -141,6 +133,16 @@ async function conflict(db: Db, id: number): Promise<never> {
     fields: ["updatedAtMt"],
     current: toAppointment(current),
   });
+}
+
+/**
+ * Whether `next` differs from `current` in anything but who saved it. A save
+ * that changes nothing writes nothing: no new version, no audit entry.
+ */
+export function changesAnything(current: AppointmentState, next: AppointmentState): boolean {
+  if (current.startsAt !== next.startsAt || current.stopsAt !== next.stopsAt) return true;
+  const { updatedBy: _by, ...changes } = diffStates(current, next);
+  return Object.keys(changes).length > 0;
 }
 
 export async function updateAppointment(
@@ -152,14 +154,23 @@ export async function updateAppointment(
 ): Promise<AppointmentResult> {
   // Without a version (confirm/cancel, which only touch their own fields), the
   // version just read is the expectation: the compare-and-set still guards the write.
-  const expected = updatedAtMt === undefined ? row.updatedAt : parseVersion(updatedAtMt);
-  if (expected.getTime() !== row.updatedAt.getTime()) return conflict(ctx.db, row.id);
-
+  const fresh = updatedAtMt === undefined || namesVersion(readVersion(updatedAtMt), row.updatedAt);
   const current = stateOf(row);
-  const refs = await resolveReferences(ctx.db, patch, current);
-  const next = planAppointmentWrite(current, patch, refs, environment(ctx));
-  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, expected, current, next, action, auditContext(ctx));
+  // Only what changed needs its references looked up (a whole layout resends them all).
+  const changed = changedFields(current, patch);
+  const plan = async () => planAppointmentWrite(current, patch, await resolveReferences(ctx.db, changed, current), environment(ctx));
+  let next: AppointmentState;
+  if (fresh) next = await plan();
+  else {
+    // A stale version may still ask for nothing new (a retried save that was applied):
+    // writing nothing cannot lose anyone's change. Anything else is a conflict.
+    const planned = await plan().catch(() => undefined);
+    if (!planned || changesAnything(current, planned)) return conflict(ctx.db, row.id);
+    next = planned;
+  }
+  if (!changesAnything(current, next)) return withWarnings(ctx.db, row);
+  // The exact stored version: a whole-second one that names it stands for it.
+  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx));
   if (!outcome.ok) return conflict(ctx.db, row.id);
   return withWarnings(ctx.db, outcome.row);
 }
-

@@ -16,6 +16,7 @@ import {
 } from "./appointment-record";
 import { appointmentColumns, columnOf, type AppointmentScalars } from "./appointment-sql";
 import { diffStates, type AppointmentState, type FieldChanges } from "./appointment-state";
+import { nextVersion } from "./versions";
 
 const dateKeySet = new Set<string>(dateKeys);
 const timeKeySet = new Set<string>(timeKeys);
@@ -105,8 +106,8 @@ function assignments(state: AppointmentState, keys: Iterable<string>): Prisma.Sq
 
 /**
  * Writes `next` over the row if it is still at `expectedVersion`, and its
- * audit entry with it. The new version is strictly later than the old one
- * even if the clock is not.
+ * audit entry with it. The new version is in a later second than the old one
+ * even if the clock is not (see versions.ts).
  *
  * One statement does both: the UPDATE is the compare-and-set (under
  * concurrency Postgres re-checks `updated_at` on the locked row, so of two
@@ -127,7 +128,7 @@ export async function updateAppointmentIfUnchanged(
   const changes = diffStates(before, next);
   const changedKeys = new Set(Object.keys(changes));
   for (const key of ["startsAt", "stopsAt"] as const) if (before[key] !== next[key]) changedKeys.add(key);
-  const version = new Date(Math.max(audit.now.getTime(), expectedVersion.getTime() + 1));
+  const version = nextVersion(expectedVersion, audit.now);
   const sets = [
     ...assignments(next, changedKeys),
     Prisma.sql`search_text = ${searchTextOf(next)}`,

@@ -7,6 +7,7 @@
 import {
   deriveSchedule,
   emptySchedule,
+  parseDuration,
   instantToZoned,
   type AppointmentPatch,
   type ScheduleFields,
@@ -74,12 +75,41 @@ function pickSchedule(state: AppointmentState): ScheduleFields {
   return Object.fromEntries(scheduleKeys.map((key) => [key, state[key]])) as unknown as ScheduleFields;
 }
 
+/** Two spellings of a duration are the same value when they name the same seconds (`1:30` = `1:30:00`). */
+function sameDuration(sent: string | null, stored: string | null): boolean {
+  if (sent === null || stored === null) return sent === stored;
+  const [a, b] = [parseDuration(sent), parseDuration(stored)];
+  return a.ok && b.ok && a.value === b.value;
+}
+
+/**
+ * The patch without the values the record already holds. A FileMaker layout
+ * (and the admin's form) sends every field as it was read plus the one the
+ * user changed: a sent value equal to the stored one is no change, so it
+ * neither overrides what the changed fields derive nor contradicts them.
+ * Values are compared after parsing, so every accepted spelling of the stored
+ * value (`10:00` and `10:00:00`, `1:30` and `1:30:00`, `07/01/2026` and
+ * `2026-07-01`) counts as unchanged.
+ */
+export function changedFields(current: AppointmentState | null, patch: AppointmentPatch): AppointmentPatch {
+  if (!current) return patch;
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const stored = (current as Record<string, unknown>)[key];
+    const same = key === "timeDuration" ? sameDuration(value as string | null, stored as string | null) : value === stored;
+    if (!same) changed[key] = value;
+  }
+  return changed as AppointmentPatch;
+}
+
 export function planAppointmentWrite(
   current: AppointmentState | null,
-  patch: AppointmentPatch,
+  sent: AppointmentPatch,
   refs: WriteReferences,
   env: WriteEnvironment,
 ): AppointmentState {
+  const patch = changedFields(current, sent);
   const timeZoneLocal = patch.timeZoneLocal ?? current?.timeZoneLocal ?? refs.office.timeZone;
   const next: AppointmentState = {
     ...emptyState,
@@ -91,20 +121,21 @@ export function planAppointmentWrite(
 
   // Plain fields: taken as given.
   for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined || scheduleKeySet.has(key) || key === "officeId" || key === "timeZoneLocal") continue;
+    if (value === undefined || scheduleKeySet.has(key) || key === "officeId" || key === "timeZoneLocal" || key === "confirmedBy") continue;
     (next as Record<string, unknown>)[key] = value;
   }
 
   applySchedule(next, current, patch);
   applyPhotographer(next, current, patch, refs);
   checkWindows(next);
-  applyConfirmation(next, current, env);
+  applyConfirmation(next, current, patch, sent.confirmedBy, env);
   applyCancellation(next, current, patch, env);
 
-  next.updatedBy = patch.updatedBy ?? env.actor;
+  // Who saved is said, not changed: the sent name counts even when it equals the stored one.
+  next.updatedBy = sent.updatedBy ?? env.actor;
   if (!current) {
-    next.createdBy = patch.createdBy ?? env.actor;
-    next.createdIn = patch.createdIn ?? env.origin;
+    next.createdBy = sent.createdBy ?? env.actor;
+    next.createdIn = sent.createdIn ?? env.origin;
   }
   return next;
 }
@@ -176,12 +207,26 @@ function checkWindows(next: AppointmentState): void {
   }
 }
 
-/** Confirming stamps who and when on the server; unconfirming clears both. */
-function applyConfirmation(next: AppointmentState, current: AppointmentState | null, env: WriteEnvironment): void {
+/**
+ * Confirming stamps when on the server, and who: the caller's own name for it
+ * (`confirmed_by`, e.g. the FileMaker operator, as `updated_by`) or else the
+ * caller. Unconfirming clears both; a name for an unconfirmed appointment
+ * contradicts it.
+ */
+function applyConfirmation(
+  next: AppointmentState,
+  current: AppointmentState | null,
+  patch: AppointmentPatch,
+  givenBy: string | null | undefined,
+  env: WriteEnvironment,
+): void {
   if (next.confirmed && !current?.confirmed) {
     next.confirmedAt = env.now.toISOString();
-    next.confirmedBy = env.actor;
-  } else if (!next.confirmed) {
+    next.confirmedBy = givenBy ?? env.actor;
+  } else if (next.confirmed) {
+    if (givenBy !== undefined) next.confirmedBy = givenBy ?? env.actor;
+  } else {
+    if (patch.confirmedBy) invalidParam("confirmedBy", "applies only to confirmed appointments; set confirmed as well", ["confirmedBy", "confirmed"]);
     next.confirmedAt = null;
     next.confirmedBy = null;
   }

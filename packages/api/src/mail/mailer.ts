@@ -6,7 +6,7 @@
  */
 import type { Db } from "@plano/db";
 import type { AppointmentEvent, AppointmentMailer, ResendOutcome } from "../domain/mail";
-import { appointmentEmail, clientOf } from "./appointment-email";
+import { appointmentEmail, recipientsOf } from "./appointment-email";
 import type { MandrillConfig } from "./mandrill";
 import { claim, claimMs, deliver, outboxStatuses, resolveNotices, retryDue, type OutboxOptions, type RetrySummary } from "./outbox";
 
@@ -32,25 +32,28 @@ export class OutboxMailer implements AppointmentMailer {
   }
 
   async appointmentEvent(db: Db, event: AppointmentEvent): Promise<void> {
-    const recipient = await clientOf(db, event.appointment);
-    if (!recipient) return; // no order, or an order without a client: nobody to tell
-    const { subject, text } = appointmentEmail(event, recipient);
-    const now = this.options.clock();
-    const row = await db.outboxEmail.create({
-      data: {
-        appointmentId: event.appointment.id,
-        toEmail: recipient.email,
-        toName: recipient.name,
-        subject,
-        text,
-        status: outboxStatuses.pending,
-        createdAt: now,
-        // Claimed by this first attempt, so the retry loop leaves it alone meanwhile.
-        nextAttemptAt: new Date(now.getTime() + claimMs(this.options)),
-      },
-    });
-    const outcome = await deliver(db, row, this.options);
-    if (!outcome.ok) throw outcome.error;
+    // Every recipient gets a row and an attempt, even when an earlier one failed; the first failure is reported.
+    let failure: Error | undefined;
+    for (const recipient of await recipientsOf(db, event)) {
+      const { subject, text } = appointmentEmail(event, recipient);
+      const now = this.options.clock();
+      const row = await db.outboxEmail.create({
+        data: {
+          appointmentId: event.appointment.id,
+          toEmail: recipient.email,
+          toName: recipient.name,
+          subject,
+          text,
+          status: outboxStatuses.pending,
+          createdAt: now,
+          // Claimed by this first attempt, so the retry loop leaves it alone meanwhile.
+          nextAttemptAt: new Date(now.getTime() + claimMs(this.options)),
+        },
+      });
+      const outcome = await deliver(db, row, this.options);
+      if (!outcome.ok) failure ??= outcome.error;
+    }
+    if (failure) throw failure;
   }
 
   /** Sends the emails whose retry is due; for a periodic loop. */

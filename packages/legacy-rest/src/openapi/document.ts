@@ -15,7 +15,9 @@ import {
   warningSchema,
   type LegacyStatus,
 } from "@plano/schema";
+import { CSRF_HEADER, SESSION_COOKIE } from "@plano/api";
 import type { z } from "zod";
+import { legacyTypeOf } from "../output/records";
 import { commonParams } from "../params/common";
 import { paramNameOf, type ParamSpecs } from "../params/param-spec";
 import { fullPathOf, legacyRoutes } from "../routes/catalog";
@@ -154,15 +156,51 @@ function appointmentRecordSchema(): JsonSchema {
   for (const [key, property] of Object.entries(appointmentSchema.shape)) {
     const field = fieldByKey.get(key);
     const legacy = legacyName(key);
-    const spelling = field?.type === "date" ? dateSpelling : field?.type === "datetime" ? dateTimeSpelling : undefined;
+    const type = legacyTypeOf(key);
+    const spelling = type === "date" ? dateSpelling : type === "datetime" ? dateTimeSpelling : undefined;
     const nullable = property.isNullable() ? ["string", "null"] : "string";
     schema.properties[legacy] = {
       ...(spelling ? { type: nullable, "x-spelling": spelling } : schema.properties[legacy]),
       ...(field ? { description: field.description } : {}),
     };
   }
-  schema.properties.updated_at_mt = { type: "string", description: "The record's version: send it back unchanged with the next update." };
+  schema.properties.updated_at_mt = {
+    type: "string",
+    "x-spelling": dateTimeSpelling,
+    description:
+      "The record's version, send it back with the next update. `_mt` is the modification timestamp: the instant of the last write, " +
+      "in UTC like every timestamp here (ISO 8601 to the millisecond, or MM/DD/YYYY HH:MM:SS with month_first). It is not Mountain Time: " +
+      "a value sent back with an offset (e.g. -06:00) is read with it, one without as UTC. Every spelling the API returns is accepted back, " +
+      "also cut to the whole second as a FileMaker timestamp field keeps it: writes are a whole second apart, so a whole-second version " +
+      "names exactly one version. An update that changes nothing writes nothing and keeps the version.",
+  };
   return schema as JsonSchema;
+}
+
+/** Timestamps in a legacy reply are spelled per month_first: no ISO `format` holds for them. */
+function asLegacyInstant(schema: JsonSchema): JsonSchema {
+  const nullable = Array.isArray(schema.anyOf) || (Array.isArray(schema.type) && schema.type.includes("null"));
+  return { type: nullable ? ["string", "null"] : "string", "x-spelling": dateTimeSpelling };
+}
+
+function sessionSchema(): JsonSchema {
+  const schema = withLegacyNames(toJsonSchema(sessionViewSchema)) as { properties: Record<string, JsonSchema> };
+  for (const key of ["created_at", "last_used_at", "expires_at"]) schema.properties[key] = asLegacyInstant(schema.properties[key]!);
+  schema.properties.token = {
+    type: "string",
+    description: "client-required only: the session's token, which /api/v1/users/client_register needs (the seed).",
+  };
+  return {
+    ...schema,
+    description: "session_view basic: user, remember_me, expires_at; full adds created_at, last_used_at and roles.",
+    required: ["user", "remember_me", "expires_at"],
+  };
+}
+
+function historySchema(): JsonSchema {
+  const schema = withLegacyNames(toJsonSchema(appointmentChangeSchema)) as { properties: Record<string, JsonSchema> };
+  if (schema.properties.at) schema.properties.at = asLegacyInstant(schema.properties.at);
+  return schema;
 }
 
 const seedStatusTable = Object.entries(legacyStatuses)
@@ -180,22 +218,36 @@ export function buildOpenApiDocument() {
         "and answers JSON `{status, message, data, session, warnings}`. Unknown parameters are ignored and listed in warnings. " +
         "The token may come as an Authorization: Bearer header instead, and then counts as a parameter (no-params-decoded). " +
         "A role that may not do something, or an appointment the caller may not see, answers invalid-param naming application or id. " +
-        "A path under /api/v1 that does not exist answers route-non-existent.\n\nStatuses:\n" +
+        "A path under /api/v1 that does not exist answers route-non-existent. " +
+        "Parameters may also come in the query string, read like the body's; the body wins on a clash, and a token in the URL is " +
+        "answered with a warning (token-in-url). Form bodies honour charset= (UTF-8, ISO-8859-1, windows-1252); without one they are " +
+        "UTF-8, and a value that is not is refused as invalid-encoded-params naming its parameter (never guessed, never stored as U+FFFD). " +
+        "Values are trimmed (FileMaker appends a CR). An update is a whole-layout save: a value equal to the stored one (in any " +
+        "accepted spelling) is no change, and the schedule is derived from the changed fields. Setting confirmed or cancelled through " +
+        "update is confirming or cancelling (same stamps, same client email, mandrill-email-failed if it fails); moving or " +
+        "reassigning an appointment emails the client and the photographers concerned.\n\nStatuses:\n" +
         seedStatusTable,
     },
     paths: Object.fromEntries(legacyRoutes.map((route) => [fullPathOf(route), { post: operation(route) }])),
     components: {
       schemas: {
         Appointment: appointmentRecordSchema(),
-        HistoryEntry: withLegacyNames(toJsonSchema(appointmentChangeSchema)),
-        Session: {
-          ...(withLegacyNames(toJsonSchema(sessionViewSchema)) as JsonSchema),
-          description: "session_view basic: user, remember_me, expires_at; full adds created_at, last_used_at and roles.",
-          required: ["user", "remember_me", "expires_at"],
-        },
+        HistoryEntry: historySchema(),
+        Session: sessionSchema(),
         Warning: withLegacyNames(toJsonSchema(warningSchema)),
       },
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "The token, when it is not sent as the token parameter." } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "The token, when it is not sent as the token parameter." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: SESSION_COOKIE,
+          description: `The admin's session cookie (set by logging in); counts only together with the ${CSRF_HEADER} header.`,
+        },
+        csrfHeader: { type: "apiKey", in: "header", name: CSRF_HEADER, description: "Any value; a cross-site form cannot send it." },
+      },
     },
+    // Any one of these authenticates; the empty alternative is the token parameter in the body (the seed's way).
+    security: [{}, { bearer: [] }, { sessionCookie: [], csrfHeader: [] }],
   };
 }

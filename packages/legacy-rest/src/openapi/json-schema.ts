@@ -34,6 +34,19 @@ export function withLegacyNames(schema: unknown): unknown {
 export const dateSpelling = "YYYY-MM-DD, or MM/DD/YYYY with month_first";
 export const dateTimeSpelling = "ISO 8601 (UTC unless an offset is given), or MM/DD/YYYY HH:MM:SS (UTC) with month_first";
 
+/*
+ * The shapes the legacy parsers (@plano/schema's legacy/values.ts) read, as
+ * JSON Schema patterns (ECMA-262, no flags), surrounding white space and the
+ * empty value (clear, or absent) included. A pattern cannot know the calendar:
+ * 2026-02-30 fits it and is refused by the server as invalid-param.
+ */
+const TIME_TEXT = "\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[aApP]\\.?\\s*[mM]\\.?)?";
+const DATE_PATTERN = "^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})?\\s*$";
+const TIME_PATTERN = `^\\s*(${TIME_TEXT})?\\s*$`;
+const DATE_TIME_PATTERN =
+  "^\\s*(\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2})?(\\.\\d+)?([Zz]|[+-]\\d{2}(:?\\d{2})?)?" +
+  `|\\d{1,2}/\\d{1,2}/\\d{4}\\s+${TIME_TEXT})?\\s*$`;
+
 /** How each legacy type may be written. */
 const legacyTypeSchemas: Record<LegacyType, JsonSchema> = {
   string: { type: "string" },
@@ -42,9 +55,29 @@ const legacyTypeSchemas: Record<LegacyType, JsonSchema> = {
     "x-spelling": "true/false, 1/0 or yes/no, in any case",
   },
   integer: { anyOf: [{ type: "integer" }, { type: "string", pattern: "^\\s*[+-]?\\d+\\s*$" }] },
-  date: { type: "string", "x-spelling": dateSpelling, examples: ["2026-07-01", "07/01/2026"] },
-  time: { type: "string", "x-spelling": "HH:MM[:SS] (24-hour) or h:mm AM/PM", examples: ["14:30", "14:30:00", "2:30 PM"] },
-  datetime: { type: "string", "x-spelling": dateTimeSpelling, examples: ["2026-07-01T14:30:00Z", "07/01/2026 14:30:00"] },
+  minutes: {
+    anyOf: [
+      { type: "integer", description: "Minutes after local midnight (unit: minutes), e.g. 480 for 08:00." },
+      { type: "string", pattern: "^\\s*[+-]?\\d+\\s*$" },
+      { type: "string", pattern: TIME_PATTERN, description: "A time of day on a whole minute: HH:MM[:00] (24-hour) or h:mm AM/PM." },
+    ],
+    "x-unit": "minutes after local midnight",
+    "x-spelling": "an integer number of minutes after local midnight, or a time of day: 08:00, 08:00:00, 8:00 AM",
+    examples: [480, "480", "08:00", "08:00:00", "8:00 AM"],
+  },
+  date: { type: "string", pattern: DATE_PATTERN, "x-spelling": dateSpelling, examples: ["2026-07-01", "07/01/2026", "7/1/2026"] },
+  time: {
+    type: "string",
+    pattern: TIME_PATTERN,
+    "x-spelling": "HH:MM[:SS] (24-hour) or h:mm[:ss] AM/PM",
+    examples: ["14:30", "14:30:00", "2:30 PM", "2:30 p.m."],
+  },
+  datetime: {
+    type: "string",
+    pattern: DATE_TIME_PATTERN,
+    "x-spelling": dateTimeSpelling,
+    examples: ["2026-07-01T14:30:00Z", "2026-07-01T14:30:00.250Z", "2026-07-01T08:30:00-06:00", "07/01/2026 14:30:00"],
+  },
 };
 
 /** The API's limits worth telling a legacy caller. */

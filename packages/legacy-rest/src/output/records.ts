@@ -1,7 +1,9 @@
 /**
  * API values → the seed's snake_case records. Dates are written the way the
- * request wrote them (`month_first` → MM/DD/YYYY); `updated_at_mt` is passed
- * through untouched, since it is the version the next update must send back.
+ * request wrote them (`month_first` → MM/DD/YYYY); `updated_at_mt` too, like
+ * every timestamp (`MM/DD/YYYY HH:MM:SS` under `month_first`): versions are
+ * whole seconds apart, so that spelling still names one version (see
+ * @plano/api's domain/versions.ts).
  */
 import {
   fieldByKey,
@@ -17,16 +19,17 @@ import {
 import type { LegacyWarning } from "../envelope";
 
 /** Appointment keys the field table does not list (derived or read-only), by type. */
-const typesBeyondTheTable: Readonly<Record<string, LegacyType>> = { startsAt: "datetime", stopsAt: "datetime" };
+const typesBeyondTheTable: Readonly<Record<string, LegacyType>> = { startsAt: "datetime", stopsAt: "datetime", updatedAtMt: "datetime" };
 
-function typeOf(key: string): LegacyType {
+/** The legacy type of an API record key, fields and derived ones alike (how the reply spells it). */
+export function legacyTypeOf(key: string): LegacyType {
   return fieldByKey.get(key)?.type ?? typesBeyondTheTable[key] ?? "string";
 }
 
 /** One API value in the client's spelling. */
 export function legacyValueOf(key: string, value: unknown, options: LegacyDateOptions): unknown {
   if (typeof value !== "string") return value;
-  const type = typeOf(key);
+  const type = legacyTypeOf(key);
   if (type === "date") return formatLegacyDate(value, options);
   if (type === "datetime") return formatLegacyDateTime(new Date(value), options);
   return value;

@@ -19,7 +19,7 @@ export interface ParamSpec {
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
-type ValueOf<T extends LegacyType> = T extends "boolean" ? boolean : T extends "integer" ? number : string;
+type ValueOf<T extends LegacyType> = T extends "boolean" ? boolean : T extends "integer" | "minutes" ? number : string;
 
 /** Parsed arguments, by legacy name: absent ones are undefined unless they have a default. */
 export type ArgsOf<P extends ParamSpecs> = {

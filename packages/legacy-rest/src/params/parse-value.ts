@@ -8,6 +8,7 @@ import {
   parseLegacyDate,
   parseLegacyDateTime,
   parseLegacyInteger,
+  parseLegacyMinutes,
   parseLegacyTime,
   type LegacyDateOptions,
   type LegacyType,
@@ -32,6 +33,7 @@ const parsers: Record<LegacyType, (value: unknown, options: LegacyDateOptions) =
   string: parseText,
   boolean: parseLegacyBoolean,
   integer: parseLegacyInteger,
+  minutes: parseLegacyMinutes,
   date: parseLegacyDate,
   time: parseLegacyTime,
   // The API takes instants as ISO 8601 strings.

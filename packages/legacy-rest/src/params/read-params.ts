@@ -46,7 +46,10 @@ export function readArgs<P extends ParamSpecs>(
 ): ArgsOf<P> {
   const args: Record<string, LegacyValue | undefined> = {};
   for (const [name, spec] of Object.entries(specs)) {
-    const raw = bag.get(name);
+    // Route arguments are identifiers and switches (token, application, uuid, updated_at_mt …): trimmed
+    // like every other value, since FileMaker appends a CR to a field's text.
+    const given = bag.get(name);
+    const raw = typeof given === "string" ? given.trim() : given;
     if (bag.has(name)) consumed.add(name);
     args[name] = raw === undefined || isEmptyValue(raw) ? spec.default : parseOrFail(name, spec, raw, options);
   }

@@ -42,14 +42,19 @@ export const updateRoute = defineRoute({
   summary: "Update an appointment",
   description:
     "Changes the parameters sent and nothing else. An empty value clears a field (a checkbox field becomes false). " +
-    "Schedule fields are kept consistent: e.g. a new local start moves the office and UTC ones.",
+    "A whole layout may be sent: a value equal to the stored one (in any accepted spelling) is no change, and the schedule is " +
+    "derived from the fields that changed (e.g. a new local start moves the office and UTC ones); only changed fields that " +
+    "contradict each other are invalid-param. A save that changes nothing writes nothing and keeps updated_at_mt. " +
+    "confirmed=1 confirms and cancelled=1 cancels exactly as the confirm and cancel routes do (cancel_reason optional here), " +
+    "emailing the client; moving or reassigning the appointment emails the client and the photographers concerned. " +
+    "If an email fails the change is saved and the answer is mandrill-email-failed with the saved record.",
   done: "The appointment was updated.",
   sensitive: false,
   params: versionedReference,
   takesFields: true,
   input: updateAppointmentInput,
   responds: "appointment",
-  statuses: ["update-conflict"],
+  statuses: ["update-conflict", "mandrill-email-failed"],
   async run({ api, args, patch, format }) {
     return oneAppointment(await api.appointment.update({ ...apiInput<Omit<Input<"update">, "patch">>(args, versionedReference), patch }), format);
   },

@@ -8,7 +8,8 @@ import { toSnakeCase } from "../time/snake-case";
  * and forgotten in another.
  */
 
-export type LegacyType = "string" | "boolean" | "integer" | "date" | "time" | "datetime";
+/** `minutes`: minutes after local midnight, as an integer or as a time of day (`08:00`, `8:00 AM`, `08:00:00`). */
+export type LegacyType = "string" | "boolean" | "integer" | "minutes" | "date" | "time" | "datetime";
 
 export interface FieldSpec {
   /** Name in the tRPC API and the Prisma model. */
@@ -41,7 +42,7 @@ export const appointmentFields = [
   f("allday", "allday", "boolean", "All-day appointments carry dates only."),
   f("apptType", "appt_type", "string", "Kind of appointment."),
   f("confirmedAt", "confirmed_at", "datetime", "When the appointment was confirmed (set by the server).", "server"),
-  f("confirmedBy", "confirmed_by", "string", "Who confirmed the appointment (set by the server).", "server"),
+  f("confirmedBy", "confirmed_by", "string", "Who confirmed the appointment: the name sent (e.g. the FileMaker operator), else the caller. Stamped on confirming, cleared on unconfirming."),
   f("dateStartLocal", "date_start_local", "date", "Start date in the location's time zone."),
   f("dateStartOffice", "date_start_office", "date", "Start date in the office's time zone."),
   f("dateStopLocal", "date_stop_local", "date", "Stop date in the location's time zone."),
@@ -64,7 +65,7 @@ export const appointmentFields = [
   f("timeStopLocal", "time_stop_local", "time", "Stop time in the location's time zone."),
   f("timeStopOffice", "time_stop_office", "time", "Stop time in the office's time zone."),
   f("summary", "summary", "string", "One-line summary."),
-  f("timeDuration", "time_duration", "string", "Duration as H:MM; always agrees with start and stop."),
+  f("timeDuration", "time_duration", "string", "Duration as H:MM (H:MM:SS accepted, as a FileMaker time field holds it); always agrees with start and stop."),
   f("createdBy", "created_by", "string", "Who created the appointment."),
   f("createdIn", "created_in", "string", "Where the appointment was created."),
   f("updatedBy", "updated_by", "string", "Who last updated the appointment; the caller unless given."),
@@ -79,8 +80,8 @@ export const appointmentFields = [
   f("readyToSchedule", "ready_to_schedule", "boolean", "The appointment can be scheduled."),
   f("windowDateStart", "window_date_start", "date", "First date of the scheduling window."),
   f("windowDateEnd", "window_date_end", "date", "Last date of the scheduling window."),
-  f("windowTimeStart", "window_time_start", "integer", "Window start, in minutes after local midnight (0-1440)."),
-  f("windowTimeEnd", "window_time_end", "integer", "Window end, in minutes after local midnight (0-1440)."),
+  f("windowTimeStart", "window_time_start", "minutes", "Window start: an integer number of minutes after local midnight (0-1440, e.g. 480), or a time of day (08:00, 8:00 AM, 08:00:00)."),
+  f("windowTimeEnd", "window_time_end", "minutes", "Window end: an integer number of minutes after local midnight (0-1440, e.g. 1020), or a time of day (17:00, 5:00 PM, 17:00:00)."),
   f("orderRequestId", "order_request_id", "integer", "Order Request ID"),
   f("cancelReason", "cancel_reason", "string", "Why the appointment was cancelled."),
 ] as const satisfies readonly FieldSpec[];

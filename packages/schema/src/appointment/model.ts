@@ -30,10 +30,10 @@ export const timeZoneName = z.string().refine(isValidTimeZone, { error: "expecte
 /** Whole seconds in a year: no appointment lasts longer. */
 export const MAX_DURATION_S = 31_536_000;
 
-/** `H:MM` (hours may exceed 24), at most a year (8760:00) as `timeDurationS`. */
+/** `H:MM` (hours may exceed 24), or `H:MM:SS` as a FileMaker time field holds it; at most a year (8760:00) as `timeDurationS`. */
 export const durationDisplay = z
   .string()
-  .regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" })
+  .regex(/^\d{1,4}:[0-5]\d(:[0-5]\d)?$/, { error: "expected a duration as H:MM or H:MM:SS" })
   .refine((text) => { const parsed = parseDuration(text); return parsed.ok && parsed.value <= MAX_DURATION_S; }, { error: "at most one year (8760:00)" });
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
@@ -101,6 +101,8 @@ export const appointmentWritableShape = {
   createdBy: optionalText(200),
   createdIn: optionalText(200),
   updatedBy: optionalText(200),
+  /** Who confirmed: the caller's own name for it (a FileMaker operator), else the caller; stamped on confirming. */
+  confirmedBy: optionalText(200),
 };
 
 export const appointmentPatchSchema = z.object(appointmentWritableShape).partial().strict();

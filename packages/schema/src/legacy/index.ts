@@ -6,5 +6,6 @@ export {
   parseLegacyDate,
   parseLegacyDateTime,
   parseLegacyInteger,
+  parseLegacyMinutes,
   parseLegacyTime,
 } from "./values";

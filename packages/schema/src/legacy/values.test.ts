@@ -7,6 +7,7 @@ import {
   parseLegacyDate,
   parseLegacyDateTime,
   parseLegacyInteger,
+  parseLegacyMinutes,
   parseLegacyTime,
 } from "./index";
 
@@ -275,5 +276,23 @@ describe("formatting then parsing round-trips", () => {
         expect(parseLegacyTime(time)).toEqual({ ok: true, value: time });
       }),
     );
+  });
+});
+
+describe("parseLegacyMinutes (window_time_*)", () => {
+  it.each([
+    [480, 480],
+    ["480", 480],
+    ["08:00", 480],
+    ["8:00 AM", 480],
+    ["08:00:00", 480],
+    ["5:30 pm", 1050],
+    ["12:00 AM", 0],
+  ] as const)("reads %j as %d minutes after midnight", (value, minutes) => {
+    expect(parseLegacyMinutes(value)).toEqual({ ok: true, value: minutes });
+  });
+
+  it.each(["08:00:30", "8h", "25:00", "noon", ""])("refuses %j", (value) => {
+    expect(parseLegacyMinutes(value).ok).toBe(false);
   });
 });

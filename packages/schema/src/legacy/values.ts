@@ -54,6 +54,7 @@ const EXPECTED = {
   date: (monthFirst: boolean) =>
     monthFirst ? "a date as MM/DD/YYYY or YYYY-MM-DD" : "a date as YYYY-MM-DD (MM/DD/YYYY only with month_first)",
   time: "a time as HH:MM or HH:MM:SS, 24-hour or with AM/PM",
+  minutes: "minutes after local midnight (0 to 1440), or a time of day such as 08:00, 8:00 AM or 08:00:00",
   dateTime: (monthFirst: boolean) =>
     monthFirst
       ? "a date-time as MM/DD/YYYY HH:MM[:SS] (UTC) or ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)"
@@ -131,6 +132,20 @@ function readTime(text: string): IsoTime | null {
 export function parseLegacyTime(value: unknown): ParseResult<IsoTime> {
   const text = textOf(value);
   return orExpected(text === null ? null : readTime(text), EXPECTED.time);
+}
+
+/**
+ * Minutes after local midnight (`window_time_*`): the integer, or a time of
+ * day as a FileMaker time field holds it, which must fall on a whole minute.
+ */
+export function parseLegacyMinutes(value: unknown): ParseResult<number> {
+  const integer = parseLegacyInteger(value);
+  if (integer.ok) return integer;
+  const text = textOf(value);
+  const time = text === null ? null : readTime(text);
+  const [hours, minutes, seconds] = (time ?? "").split(":").map(Number);
+  const fits = time !== null && seconds === 0;
+  return orExpected(fits ? hours! * 60 + minutes! : null, EXPECTED.minutes);
 }
 
 /** Minutes east of UTC of `Z`, `±HH`, `±HHMM` or `±HH:MM`; null when out of range. */

@@ -1,9 +1,7 @@
 import { cancelAppointmentInput } from "@plano/schema";
 import { toAppointment } from "../../domain/appointment-record";
-import { updateAppointment } from "../../domain/appointment-writes";
 import { appointmentProcedure } from "../../trpc";
-import { notifyClient } from "./notify-client";
-import { writeContext } from "./write-context";
+import { saveAndNotify } from "./save-and-notify";
 
 export const cancel = appointmentProcedure("appointments:cancel")
   .input(cancelAppointmentInput)
@@ -16,6 +14,5 @@ export const cancel = appointmentProcedure("appointments:cancel")
       ...(input.onSiteCancel !== undefined ? { onSiteCancel: input.onSiteCancel } : {}),
       ...(input.sameDayCancel !== undefined ? { sameDayCancel: input.sameDayCancel } : {}),
     };
-    const result = await updateAppointment(writeContext(ctx), ctx.appointment, patch, input.updatedAtMt, "cancel");
-    return notifyClient(ctx, "cancelled", result);
+    return saveAndNotify(ctx, patch, input.updatedAtMt, "cancel");
   });

@@ -1,8 +1,7 @@
 import { updateAppointmentInput } from "@plano/schema";
-import { updateAppointment } from "../../domain/appointment-writes";
 import { appointmentProcedure } from "../../trpc";
-import { writeContext } from "./write-context";
+import { saveAndNotify } from "./save-and-notify";
 
 export const update = appointmentProcedure("appointments:write")
   .input(updateAppointmentInput)
-  .mutation(({ ctx, input }) => updateAppointment(writeContext(ctx), ctx.appointment, input.patch, input.updatedAtMt));
+  .mutation(({ ctx, input }) => saveAndNotify(ctx, input.patch, input.updatedAtMt, "update"));

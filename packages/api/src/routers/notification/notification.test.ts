@@ -106,3 +106,32 @@ describe("notification.retry", () => {
     expect(await describedFailure(withoutMailer.notification.retry({ id: notice!.id }))).toMatchObject({ reason: "PRECONDITION_FAILED" });
   });
 });
+
+describe("notification.emailsOf (an appointment's mail log)", () => {
+  it("lists every email about the appointment: sent, failed, and retried once it went out", async () => {
+    const appointment = await failedConfirmation(); // the confirmation email failed once
+    const { appointment: moved } = await api().appointment.update({
+      id: appointment.id,
+      updatedAtMt: (await api().appointment.byId({ id: appointment.id })).updatedAtMt,
+      patch: { dateStartLocal: "2026-07-02" },
+    });
+    expect(moved.dateStartLocal).toBe("2026-07-02");
+
+    let log = await api().notification.emailsOf({ appointmentId: appointment.id });
+    expect(log.map((email) => [email.subject.split(":")[0], email.state, email.attempts, email.retried])).toEqual([
+      ["Confirmed", "failed", 1, false],
+      ["Moved", "sent", 1, false],
+    ]);
+    expect(log[0]).toMatchObject({ toEmail: world.client.email, lastError: "Mandrill answered HTTP 500: Invalid API key", sentAt: null });
+
+    clock.advance(60_000);
+    await mailer.retryOutbox(database.db);
+    log = await api().notification.emailsOf({ appointmentId: appointment.id });
+    expect(log[0]).toMatchObject({ state: "sent", attempts: 2, retried: true, lastError: null, nextAttemptAt: null });
+  });
+
+  it("is for those who read notifications", async () => {
+    const viewer = await appToken(database, "planoorder", "viewer");
+    expect((await describedFailure(api(viewer).notification.emailsOf({ appointmentId: 1 }))).reason).toBe("forbidden");
+  });
+});

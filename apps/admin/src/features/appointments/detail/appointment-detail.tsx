@@ -11,6 +11,7 @@ import { api } from "~/trpc/react";
 import { AppointmentForm } from "../edit/appointment-form";
 import { StatusBadges } from "../list/status-badges";
 import { HistoryList } from "./history-list";
+import { MailLog } from "./mail-log";
 import { StatusActions } from "./status-actions";
 import { useTimeZoneNames } from "./use-time-zone-names";
 
@@ -35,6 +36,7 @@ export function AppointmentDetail({ id }: { id: number }) {
   function statusChanged(next: Appointment) {
     utils.appointment.byId.setData({ id }, next);
     void utils.appointment.history.invalidate({ id });
+    void utils.notification.emailsOf.invalidate({ appointmentId: id });
     void utils.appointment.list.invalidate();
     setFormGeneration((generation) => generation + 1);
   }
@@ -66,6 +68,9 @@ export function AppointmentDetail({ id }: { id: number }) {
           <Tabs.Trigger value="history" className={tabClasses}>
             History
           </Tabs.Trigger>
+          <Tabs.Trigger value="mail" className={tabClasses}>
+            Mail
+          </Tabs.Trigger>
         </Tabs.List>
         {/* Kept mounted while hidden, so switching tabs never loses unsaved edits. */}
         <Tabs.Content value="details" forceMount className="data-[state=inactive]:hidden">
@@ -80,6 +85,9 @@ export function AppointmentDetail({ id }: { id: number }) {
         </Tabs.Content>
         <Tabs.Content value="history">
           <HistoryList appointmentId={id} />
+        </Tabs.Content>
+        <Tabs.Content value="mail">
+          <MailLog appointmentId={id} />
         </Tabs.Content>
       </Tabs.Root>
     </div>

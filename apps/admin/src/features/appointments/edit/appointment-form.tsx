@@ -46,7 +46,7 @@ export function AppointmentForm({
   const { form } = state;
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
-  const [message, setMessage] = useState<{ tone: "error" | "success" | "info"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success" | "info" | "warning"; text: string } | null>(null);
   // A retried create (double click, flaky network) must not make two appointments.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const update = api.appointment.update.useMutation();
@@ -64,6 +64,7 @@ export function AppointmentForm({
     setMessage({ tone: "success", text: "Saved." });
     utils.appointment.byId.setData({ id: appointment.id }, appointment);
     void utils.appointment.history.invalidate({ id: appointment.id });
+    void utils.notification.emailsOf.invalidate({ appointmentId: appointment.id });
     void utils.appointment.list.invalidate();
   }
 
@@ -71,6 +72,12 @@ export function AppointmentForm({
     const detail = planoErrorOf(error);
     if (detail?.reason === "update-conflict" && detail.current) {
       setConflict({ theirs: detail.current, mine: patch });
+      return;
+    }
+    // Confirming, cancelling, moving or reassigning emails people: the save stands even when an email failed.
+    if (detail?.reason === "email-failed" && detail.saved) {
+      applySaved(detail.saved, []);
+      setMessage({ tone: "warning", text: `${errorMessageOf(error)} See the Mail tab and Notifications.` });
       return;
     }
     // The API names the field at fault: put its message on that input.

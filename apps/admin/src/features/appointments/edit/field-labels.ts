@@ -5,6 +5,7 @@ export const fieldLabels: Record<WritableKey, string> = {
   officeId: "Office",
   timeZoneLocal: "Local time zone",
   confirmed: "Confirmed",
+  confirmedBy: "Confirmed by",
   cancelled: "Cancelled",
   allday: "All day",
   apptType: "Appointment type",

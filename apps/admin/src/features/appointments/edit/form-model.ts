@@ -17,7 +17,7 @@ export const writableKeys = Object.keys(appointmentWritableShape) as WritableKey
 
 const legacyTypeOf = new Map<string, string>(appointmentFields.map((field) => [field.key, field.type]));
 const isBooleanField = (key: WritableKey) => legacyTypeOf.get(key) === "boolean";
-const isNumberField = (key: WritableKey) => legacyTypeOf.get(key) === "integer";
+const isNumberField = (key: WritableKey) => ["integer", "minutes"].includes(legacyTypeOf.get(key) ?? "");
 const isTimeField = (key: WritableKey) => legacyTypeOf.get(key) === "time";
 const isNullable = (key: WritableKey) => appointmentWritableShape[key] instanceof z.ZodNullable;
 
