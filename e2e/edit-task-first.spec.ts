@@ -1,5 +1,9 @@
 import { expect, openAllFields, storedAppointment, test } from "./support/fixtures";
 
+// This machine is shared: these walk several pages each, so they get more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
+
 test.describe("the task-first edit page", () => {
   test("time comes first: ±15-minute steps and duration presets derive the stop", async ({ signedIn: page, db, makeAppointment }) => {
     // Berlin in November is CET (UTC+1).
@@ -90,4 +94,17 @@ test.describe("the task-first edit page", () => {
     await page.getByLabel("Start time", { exact: true }).fill("11:00");
     await expect(busyOption).toContainText(`${busy!.name}: free`);
   });
+});
+
+test("history reads in words, with names and the appointment's zone and UTC", async ({ signedIn: page, plano, makeAppointment }) => {
+  const [ann, bob] = await plano.directory.photographers.query();
+  // Tue 3 Nov 2026 in Berlin (CET, UTC+1).
+  const appointment = await makeAppointment({ timeZoneLocal: "Europe/Berlin", dateStartLocal: "2026-11-03", timeStartLocal: "15:45:00", timeDuration: "1:00", photographerUserId: ann!.id });
+  await plano.appointment.update.mutate({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "17:15:00", photographerUserId: bob!.id } });
+  await page.goto(`/appointments/${appointment.id}`);
+  await page.getByRole("tab", { name: "History" }).click();
+  const latest = page.getByTestId("history-entry").first();
+  await expect(latest).toContainText(`Moved from Tue 3 Nov 15:45 to 17:15 (Berlin); reassigned from ${ann!.name} to ${bob!.name} by planoorder:e2e, via the planoorder service`);
+  await expect(latest).toContainText("UTC: Tue 3 Nov 14:45 to 16:15");
+  await expect(latest).not.toContainText(`Photographer ${ann!.id}`);
 });

@@ -1,5 +1,9 @@
 import { expect, storedAppointment, test } from "./support/fixtures";
 
+// This machine is shared: these walk several pages each, so they get more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
+
 /** Today's date as the list's default takes it (UTC-12, the earliest "today"). */
 const todayAnywhere = () => new Date(Date.now() - 12 * 3600_000).toISOString().slice(0, 10);
 

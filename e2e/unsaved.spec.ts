@@ -1,5 +1,9 @@
 import { expect, storedAppointment, test } from "./support/fixtures";
 
+// This machine is shared: these walk several pages each, so they get more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
+
 const QUESTION = "You have unsaved changes. Leave this page and lose them?";
 
 test.describe("no lost edits", () => {
