@@ -7,7 +7,7 @@
  */
 import { formatDuration, parseDuration } from "@plano/schema";
 import * as Toolbar from "@radix-ui/react-toolbar";
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Field, inputClasses } from "~/components/ui/field";
 import { formatCalendarDate, formatTimeRangeIn, zoneAbbreviation } from "~/lib/time-display";
@@ -78,7 +78,9 @@ export function WhenSection({
   });
   const officeZone = offices.find((office) => String(office.id) === String(officeId))?.timeZone;
   const localZone = String(timeZoneLocal || officeZone || "");
-  const myZone = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
+  // The browser's zone is known only in the browser: read after hydration, so server and client render alike.
+  const [myZone, setMyZone] = useState<string | null>(null);
+  useEffect(() => setMyZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   const stepsId = useId();
 
   function set(name: WritableKey, value: string) {
@@ -181,7 +183,7 @@ export function WhenSection({
               {allday ? formatCalendarDate(String(dateStop)) : `${String(timeStop).slice(0, 5)}${dateStop !== dateStart ? `, ${formatCalendarDate(String(dateStop))}` : ""}`}
             </strong>
             {localZone ? ` (${localZone}, ${zoneAbbreviation(slot?.startsAt ?? null, localZone)})` : ""}
-            {slot && !allday && myZone !== localZone ? (
+            {slot && !allday && myZone && myZone !== localZone ? (
               <span className="block text-slate-600">
                 Your zone ({myZone}): {formatTimeRangeIn(slot.startsAt, slot.stopsAt, myZone)}
               </span>
