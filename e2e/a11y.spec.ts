@@ -40,8 +40,9 @@ test.describe("phone and accessibility", () => {
         ["notifications", "/notifications"],
       ] as const) {
         await page.goto(path);
-        await expect(page.locator("main")).toBeVisible();
-        await page.waitForLoadState("networkidle");
+        await expect(page.locator("main h1")).toBeVisible();
+        // The page's own data has arrived (no loading spinner left).
+        await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
         expect(await seriousViolations(page), `${name} at ${width}px`).toEqual([]);
         expect(await horizontalOverflow(page), `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
         await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });

@@ -26,7 +26,8 @@ test("first-load JS per page is at most 200 kB gzipped", async ({ signedIn: page
         scripts.set(response.url(), response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
       }
     });
-    await fresh.goto(path, { waitUntil: "networkidle" });
+    await fresh.goto(path, { waitUntil: "load" });
+    await fresh.locator("html[data-hydrated]").waitFor({ state: "attached" });
     const total = (await Promise.all(scripts.values())).reduce((sum, n) => sum + n, 0);
     sizes[name] = Math.round(total / 1024);
     await context.close();
