@@ -77,7 +77,7 @@ export function AppointmentDetail({ id }: { id: number }) {
           />
         </Tabs.Content>
         <Tabs.Content value="history">
-          <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} />
+          <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
         </Tabs.Content>
       </Tabs.Root>
     </div>

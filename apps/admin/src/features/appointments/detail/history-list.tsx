@@ -10,9 +10,9 @@ import { usePhotographers } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { fieldLabels } from "../edit/field-labels";
-import { describeChange, shownValue, wordsAt } from "./history-words";
+import { type CurrentStart, describeChange, shownValue, wordsAt } from "./history-words";
 
-export function HistoryList({ appointmentId, timeZone }: { appointmentId: number; timeZone: string }) {
+export function HistoryList({ appointmentId, timeZone, current }: { appointmentId: number; timeZone: string; current?: CurrentStart }) {
   const history = api.appointment.history.useQuery({ id: appointmentId });
   const photographers = usePhotographers().data ?? [];
   const nameOf = (id: unknown) => (typeof id === "number" ? (photographers.find((p) => p.id === id)?.name ?? `user ${id}`) : null);
@@ -22,7 +22,7 @@ export function HistoryList({ appointmentId, timeZone }: { appointmentId: number
   return (
     <ol className="flex flex-col gap-3" aria-label="Changes, newest first">
       {history.data.map((entry: AppointmentChangeEntry) => {
-        const words = describeChange(entry, timeZone, nameOf);
+        const words = describeChange(entry, timeZone, nameOf, current);
         return (
           <li key={entry.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="history-entry">
             <p className="text-sm font-medium">{words.sentence}</p>

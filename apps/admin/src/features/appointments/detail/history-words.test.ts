@@ -27,6 +27,18 @@ describe("history in words", () => {
     expect(words.utc).toBe("UTC: Tue 3 Nov 14:45 to 16:15");
   });
 
+  it("reads a move from the wall clocks the audit keeps, the record's date filling in the unchanged part", () => {
+    const current = { dateStartLocal: "2026-11-03", timeStartLocal: "17:15:00", dateStartUtc: "2026-11-03", timeStartUtc: "16:15:00" };
+    const words = describeChange(
+      entry({ changes: { timeStartLocal: { before: "15:45:00", after: "17:15:00" }, timeStartUtc: { before: "14:45:00", after: "16:15:00" } } }),
+      "Europe/Berlin",
+      nameOf,
+      current,
+    );
+    expect(words.sentence).toBe("Moved from Tue 3 Nov 15:45 to 17:15 (Berlin) by Sam, via FileMaker");
+    expect(words.utc).toBe("UTC: Tue 3 Nov 14:45 to 16:15");
+  });
+
   it("names photographers instead of ids", () => {
     const words = describeChange(
       entry({ channel: "admin", changes: { photographerUserId: { before: 23, after: 24 }, photographerName: { before: "Ann Photographer", after: "Bob Photographer" } } }),

@@ -64,7 +64,39 @@ const isInstant = (value: unknown): value is string => typeof value === "string"
 /** Derived representations and bookkeeping: part of a move or a status, not news of their own. */
 const quiet = /^(date|time)(Start|Stop)(Local|Office|Utc)$|^(startsAt|stopsAt|timeDuration|timeDurationS|photographerName|confirmedAt|confirmedBy|updatedBy|sameDayCancel)$/;
 
-export function describeChange(entry: AppointmentChangeEntry, timeZone: string, nameOf: NameOf): { sentence: string; utc: string | null } {
+/** The start as wall clocks: the record's current values where the entry did not change them. */
+export interface CurrentStart {
+  dateStartLocal: string | null;
+  timeStartLocal: string | null;
+  dateStartUtc: string | null;
+  timeStartUtc: string | null;
+}
+
+type Changes = Record<string, { before: unknown; after: unknown }>;
+
+/** A wall-clock move as instants-in-UTC-notation, so `fromTo(…, "UTC")` prints the clock as is. */
+function wallClockMove(changes: Changes, current: CurrentStart | undefined, kind: "Local" | "Utc"): { before: string; after: string } | null {
+  const dateKey = `dateStart${kind}`;
+  const timeKey = `timeStart${kind}`;
+  if (!changes[dateKey] && !changes[timeKey]) return null;
+  const side = (which: "before" | "after") => {
+    const date = (changes[dateKey]?.[which] ?? current?.[dateKey as keyof CurrentStart]) as string | null | undefined;
+    const time = (changes[timeKey]?.[which] ?? current?.[timeKey as keyof CurrentStart]) as string | null | undefined;
+    if (!date || !time) return null;
+    const at = `${date}T${time.length === 5 ? `${time}:00` : time}Z`;
+    return Number.isNaN(Date.parse(at)) ? null : at;
+  };
+  const before = side("before");
+  const after = side("after");
+  return before && after ? { before, after } : null;
+}
+
+export function describeChange(
+  entry: AppointmentChangeEntry,
+  timeZone: string,
+  nameOf: NameOf,
+  current?: CurrentStart,
+): { sentence: string; utc: string | null } {
   const changes = entry.changes as Record<string, { before: unknown; after: unknown }>;
   const who = `by ${entry.actor}, via ${(via[entry.channel] ?? (() => entry.channel))(entry.application)}`;
   const city = zoneCity(timeZone);
@@ -81,14 +113,20 @@ export function describeChange(entry: AppointmentChangeEntry, timeZone: string, 
 
   const start = changes.startsAt;
   const stop = changes.stopsAt;
-  if (start && isInstant(start.before) && isInstant(start.after)) {
+  const local = wallClockMove(changes, current, "Local");
+  const utcMove = wallClockMove(changes, current, "Utc");
+  if (!(start && isInstant(start.before)) && local) {
+    // The audit keeps the wall clocks (not the instants): they read as they were typed.
+    facts.push(`Moved ${fromTo(local.before, local.after, "UTC")} (${city})`);
+    if (utcMove) utc = `UTC: ${fromTo(utcMove.before, utcMove.after, "UTC").replace(/^from /, "")}`;
+  } else if (start && isInstant(start.before) && isInstant(start.after)) {
     facts.push(`Moved ${fromTo(start.before, start.after, timeZone)} (${city})`);
     utc = `UTC: ${fromTo(start.before, start.after, "UTC").replace(/^from /, "")}`;
   } else if (start && isInstant(start.after)) {
     facts.push(`Scheduled for ${dayAndTime(start.after, timeZone)} (${city})`);
     utc = `UTC: ${dayAndTime(start.after, "UTC")}`;
   }
-  if (stop && isInstant(stop.before) && isInstant(stop.after) && !(start && isInstant(start.before))) {
+  if (stop && isInstant(stop.before) && isInstant(stop.after) && !(start && isInstant(start.before)) && !local) {
     facts.push(`End changed ${fromTo(stop.before, stop.after, timeZone)} (${city})`);
   }
 
