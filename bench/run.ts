@@ -15,6 +15,7 @@ import { describeMachine, formatTable, writeResults } from "./lib/report";
 import { buildServer, serverEnv, startApi, startBaseline, startCluster } from "./lib/servers";
 import { checkTargets, formatTargets } from "./lib/targets";
 import { crudSpec, type CrudContext, type LayerServer } from "./scenarios/crud";
+import { bulkFigures } from "./scenarios/bulk";
 import { explainList, listFilters, listSpec } from "./scenarios/list";
 
 const log = (line: string) => console.log(line);
@@ -121,6 +122,17 @@ async function crudPhase(stage: Stage): Promise<Figure[]> {
   return figures;
 }
 
+/** appointment.bulk against one appointment.update per row, on the same 500 rows (rows/s). */
+async function bulkPhase(stage: Stage): Promise<Figure[]> {
+  const api = tracked(await startApi(stage.deployment));
+  const ids = await pickAppointmentIds(stage.databaseUrl, 500);
+  log("bulk-reassign, 500 rows, one request at a time (single updates vs appointment.bulk in chunks of 50):");
+  const figures = await bulkFigures({ origin: api.origin, token: stage.token, databaseUrl: stage.databaseUrl, ids, runs: stage.config.runs, log });
+  const ratio = figures.find((f) => f.layer === "trpc-bulk")?.bulk_over_single;
+  stage.notes.push(`bulk-reassign: appointment.bulk applies ${ratio} × the rows per second of single appointment.update calls (target ≥ 1: as fast as the updates it replaces).`);
+  return figures;
+}
+
 /** The three list filters at scale, with the plan of each. */
 async function listPhase(stage: Stage, plans: Record<string, string>): Promise<Figure[]> {
   const { seeded, token } = stage;
@@ -178,10 +190,11 @@ async function main() {
   // One database for all figures, unless BENCH_CRUD_APPOINTMENTS asks for another size for update and read.
   const shared = config.databaseUrl !== undefined || config.crudAppointments === config.appointments;
   let crudStage: Stage | undefined;
-  if (["update", "update-layout", "read", "scaleout"].some((group) => config.only.has(group))) {
+  if (["update", "update-layout", "read", "scaleout", "bulk"].some((group) => config.only.has(group))) {
     crudStage = await openStage(config, dist, load, notes, shared ? config.appointments : config.crudAppointments);
     seeded.crud = crudStage.seeded;
-    figures.push(...(await crudPhase(crudStage)));
+    if (["update", "update-layout", "read", "scaleout"].some((group) => config.only.has(group))) figures.push(...(await crudPhase(crudStage)));
+    if (config.only.has("bulk")) figures.push(...(await bulkPhase(crudStage)));
   }
   if (config.only.has("list")) {
     const listStage = shared && crudStage ? crudStage : await openStage(config, dist, load, notes, config.appointments);

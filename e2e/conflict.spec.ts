@@ -1,10 +1,11 @@
-import { expect, storedAppointment, test } from "./support/fixtures";
+import { expect, openAllFields, storedAppointment, test } from "./support/fixtures";
 
 test.describe("a save that crosses someone else's", () => {
   test("shows theirs and mine field by field, and keeps what the scheduler picks", async ({ signedIn: page, db, plano, makeAppointment }) => {
     const appointment = await makeAppointment({ notes: "original note" });
     await page.goto(`/appointments/${appointment.id}`);
     await page.getByLabel("Notes").fill("my note");
+    await openAllFields(page);
     await page.getByLabel("Delivery type").fill("rush");
 
     // Meanwhile another application saves the same appointment.

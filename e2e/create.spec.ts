@@ -1,4 +1,4 @@
-import { expect, storedAppointment, test } from "./support/fixtures";
+import { expect, openAllFields, storedAppointment, test } from "./support/fixtures";
 
 test("creating an appointment derives its stop and opens it", async ({ signedIn: page, db, officeId }) => {
   await page.goto("/appointments");
@@ -10,10 +10,12 @@ test("creating an appointment derives its stop and opens it", async ({ signedIn:
   await expect(page.getByText("choose an office to see the office and UTC times")).toBeVisible();
 
   await page.getByRole("combobox", { name: /^Office/ }).selectOption(String(await officeId("Phoenix")));
-  await page.getByLabel("Start date (local)").fill("2027-02-01");
-  await page.getByLabel("Start time (local)").fill("09:15");
+  await page.getByLabel("Start date", { exact: true }).fill("2027-02-01");
+  await page.getByLabel("Start time", { exact: true }).fill("09:15");
   await page.getByLabel("Duration (H:MM)").fill("1:45");
   // Phoenix keeps MST (UTC-7) all year.
+  await expect(page.getByTestId("derived-stop")).toContainText("Ends 11:00 (America/Phoenix, MST)");
+  await openAllFields(page);
   await expect(page.getByLabel("Stop time (local)")).toHaveValue("11:00");
   await expect(page.getByLabel("Start time (UTC)")).toHaveValue("16:15");
   await page.getByLabel("Summary").fill("Drone aerials for the new listing");

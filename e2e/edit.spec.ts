@@ -1,4 +1,4 @@
-import { expect, storedAppointment, test } from "./support/fixtures";
+import { expect, openAllFields, storedAppointment, test } from "./support/fixtures";
 
 test.describe("editing an appointment", () => {
   test("a saved change shows after a reload and is in the database", async ({ signedIn: page, db, makeAppointment }) => {
@@ -22,6 +22,7 @@ test.describe("editing an appointment", () => {
     // A New York shoot run by the Denver office, in July (EDT is UTC-4, MDT is UTC-6).
     const appointment = await makeAppointment({ timeZoneLocal: "America/New_York", dateStartLocal: "2027-07-15", timeStartLocal: "10:00:00", timeDuration: "1:30" });
     await page.goto(`/appointments/${appointment.id}`);
+    await openAllFields(page);
     await expect(page.getByTestId("zone-local")).toHaveText("America/New_York (EDT)");
     await expect(page.getByTestId("zone-office")).toHaveText("America/Denver (MDT)");
     await expect(page.getByLabel("Start time (office)")).toHaveValue("08:00");
@@ -58,6 +59,7 @@ test.describe("editing an appointment", () => {
     await page.goto(`/appointments/${appointment.id}`);
 
     // The shared schedule rule, as the user types.
+    await openAllFields(page);
     await page.getByLabel("Stop time (local)").fill("09:00");
     await expect(page.getByText(/time_stop_local puts the stop .* before the start/)).toBeVisible();
     await expect(page.getByLabel("Stop time (local)")).toHaveAttribute("aria-invalid", "true");
@@ -87,11 +89,11 @@ test.describe("editing an appointment", () => {
     const warning = page.getByRole("alert").filter({ hasText: "The photographer has 1 other appointment at this time." });
     await expect(warning).toHaveCount(0);
 
-    await page.getByLabel("Start time (local)").fill("11:00");
+    await page.getByLabel("Start time", { exact: true }).fill("11:00");
     await expect(warning).toBeVisible();
     await expect(warning.getByRole("link", { name: new RegExp(`#${first.id}`) })).toBeVisible();
 
-    await page.getByLabel("Start time (local)").fill("11:30");
+    await page.getByLabel("Start time", { exact: true }).fill("11:30");
     await expect(warning).toHaveCount(0);
   });
 });

@@ -24,6 +24,9 @@ test("a client email that failed is listed in notifications and can be retried",
   try {
     await notice.getByRole("button", { name: "Retry email" }).click();
     await expect(notice.getByText("Resolved")).toBeVisible();
+    // Wording and state agree: a resolved notice no longer says the email could not be sent.
+    await expect(notice).toContainText(`The client email for appointment #${appointment.id} was sent`);
+    await expect(notice).not.toContainText("could not be sent");
     expect(mandrill.received).toBe(1);
   } finally {
     await mandrill.close();

@@ -25,10 +25,8 @@ test("confirming, then cancelling with a reason, both recorded in the history", 
   await page.getByRole("tab", { name: "History" }).click();
   const entries = page.getByTestId("history-entry");
   await expect(entries).toHaveCount(3);
-  await expect(entries.nth(0)).toContainText("cancel by Sam Scheduler");
-  await expect(entries.nth(0)).toContainText("Admin (planoauth)");
-  await expect(entries.nth(0)).toContainText("Client sold the house");
-  await expect(entries.nth(1)).toContainText("confirm by Sam Scheduler");
-  await expect(entries.nth(2)).toContainText("create by planoorder:e2e");
-  await expect(entries.nth(2)).toContainText("tRPC API (planoorder)");
+  // History in words: what happened, by whom, through which door.
+  await expect(entries.nth(0)).toContainText("Cancelled (“Client sold the house”) by Sam Scheduler, via the admin");
+  await expect(entries.nth(1)).toContainText("Confirmed by Sam Scheduler, via the admin");
+  await expect(entries.nth(2)).toContainText("Created by planoorder:e2e, via the planoorder service");
 });

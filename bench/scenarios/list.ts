@@ -55,6 +55,12 @@ export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
         inputs: variants((i) => ({ officeId: offices[i % offices.length]!, ...week(i), limit: 50 })),
       },
       { scenario: "list-search", index: null, inputs: variants((i) => ({ search: searchTerms[i % searchTerms.length]!, limit: 50 })) },
+      {
+        // The admin list's first page as it opens (issue 11): today onward, no other filter.
+        scenario: "list-first-page",
+        index: null,
+        inputs: variants((i) => ({ dateFromLocal: week(i).dateFromLocal, limit: 50 })),
+      },
     ];
   });
 }

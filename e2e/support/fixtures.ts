@@ -109,3 +109,10 @@ export async function storedAppointment(db: pg.Client, id: number): Promise<Reco
   expect(rows, `appointment ${id} in the database`).toHaveLength(1);
   return rows[0].row as Record<string, unknown>;
 }
+
+/** Opens the edit form's collapsed "All fields" section (office and UTC clocks, rare legacy fields), if closed. */
+export async function openAllFields(page: Page) {
+  const section = page.locator("details").filter({ has: page.locator("summary", { hasText: "All fields" }) });
+  if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+  await expect(section).toHaveAttribute("open", "");
+}

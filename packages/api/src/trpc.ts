@@ -6,7 +6,7 @@
 import { initTRPC } from "@trpc/server";
 import { appointmentRefSchema, type Permission } from "@plano/schema";
 import { authenticate } from "./auth/authenticate";
-import { visibleTo } from "./auth/principal";
+import { type Principal, visibleTo } from "./auth/principal";
 import type { Context } from "./context";
 import { loadAppointment } from "./domain/appointment-load";
 import { describeError } from "./error-detail";
@@ -53,7 +53,9 @@ export const publicProcedure = t.procedure;
 
 /** A caller with a valid token: `ctx.principal`. */
 export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const principal = await authenticate(ctx.db, ctx.credentials, ctx.now());
+  // A procedure that calls others within its own request (appointment.bulk) hands on the
+  // principal it resolved: one lookup per request. Contexts built from HTTP requests never carry one.
+  const principal = (ctx as { principal?: Principal }).principal ?? (await authenticate(ctx.db, ctx.credentials, ctx.now()));
   return next({ ctx: { principal } });
 });
 

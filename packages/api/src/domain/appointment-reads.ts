@@ -126,6 +126,32 @@ function afterCursor(cursor: Cursor, descending: boolean, nullsPossible: boolean
 }
 
 /**
+ * The search box: `#25` is appointment 25 or order 25; a bare number also
+ * matches the text; anything else as Prisma's `contains`: the term goes into
+ * LIKE as given (the trigram index serves it).
+ */
+function searchCondition(search: string): Prisma.Sql {
+  const number = /^#?\s*(\d{1,10})$/.exec(search);
+  const id = number ? Number(number[1]) : NaN;
+  // LIKE's own wildcards and escape (\, %, _) in the term are escaped (the trigram index still serves it).
+  const text = Prisma.sql`a.search_text LIKE ('%' || ${likeLiteral(search.toLowerCase())} || '%')`;
+  if (!number || id > 2_147_483_647) return text;
+  const byNumber = Prisma.sql`(a.id = ${id} OR a.order_id = ${id})`;
+  return search.startsWith("#") ? byNumber : Prisma.sql`(${byNumber} OR ${text})`;
+}
+
+/** The orders of a page's appointments: their reference and their client's name, for the list's "Order and client" column. */
+async function ordersOf(db: Db, orderIds: number[]) {
+  if (orderIds.length === 0) return [];
+  return db.$queryRaw<{ id: number; reference: string | null; clientName: string | null }[]>`
+    SELECT o.id, o.reference, u.name AS "clientName"
+      FROM "order" o
+      LEFT JOIN client_record c ON c.id = o.client_id
+      LEFT JOIN "user" u ON u.id = c.user_id
+     WHERE o.id IN (${Prisma.join(orderIds)})`;
+}
+
+/**
  * One raw query (the page with its offices' zones) rather than Prisma's
  * findMany + include: at 50 rows a page the query builder's per-row work cost
  * several times the query itself (bench/).
@@ -145,8 +171,8 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
   for (const key of Object.keys(equalityColumns) as (keyof typeof equalityColumns)[]) {
     if (input[key] !== undefined) conditions.push(Prisma.sql`${equalityColumns[key]} = ${input[key]}`);
   }
-  // The term matches literally: LIKE's own wildcards and escape (\, %, _) in it are escaped (the trigram index still serves it).
-  if (input.search) conditions.push(Prisma.sql`a.search_text LIKE ('%' || ${likeLiteral(input.search.toLowerCase())} || '%')`);
+  // `#25` / a bare number also find appointment or order 25 (searchCondition); text matches literally.
+  if (input.search) conditions.push(searchCondition(input.search));
   const descending = input.sort === "-startsAt";
   const unbounded = range.gte === undefined && range.lt === undefined;
   if (input.cursor) conditions.push(afterCursor(decodeCursor(input.cursor), descending, unbounded));
@@ -165,8 +191,10 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
      LIMIT ${input.limit + 1}`;
   const page = rows.slice(0, input.limit).map(withOffice);
   const last = page.at(-1);
+  const orderIds = [...new Set(page.flatMap((row) => (row.orderId === null ? [] : [row.orderId])))];
   return {
     appointments: page.map(toAppointment),
+    orders: await ordersOf(db, orderIds),
     nextCursor:
       rows.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
   };

@@ -9,12 +9,23 @@ import { api, type RouterOutputs } from "~/trpc/react";
 
 type Notification = RouterOutputs["notification"]["list"][number];
 
-function EmailState({ email }: { email: NonNullable<Notification["email"]> }) {
+/** The notice's words follow its state: a resolved one says what resolved it, never the old failure. */
+function headline(notification: Notification): string {
+  if (!notification.resolvedAt) return notification.message;
+  if (notification.email?.status === "sent") {
+    return `The client email for appointment #${notification.appointmentId ?? "?"} was sent${notification.email.sentAt ? ` ${formatInstantUtc(notification.email.sentAt)}` : ""}.`;
+  }
+  return `Resolved ${formatInstantUtc(notification.resolvedAt)}.`;
+}
+
+const emailStatusWords: Record<string, string> = { pending: "not sent yet, will be retried", sent: "sent", failed: "not sent, gave up" };
+
+function EmailState({ email, resolved }: { email: NonNullable<Notification["email"]>; resolved: boolean }) {
   return (
-    <p className="text-sm text-slate-600">
-      Email to {email.toEmail} “{email.subject}”: {email.status}, {email.attempts} attempt{email.attempts === 1 ? "" : "s"}
-      {email.sentAt ? `, sent ${formatInstantUtc(email.sentAt)}` : `, next attempt ${formatInstantUtc(email.nextAttemptAt)}`}
-      {email.lastError ? <span className="block text-rose-700">Last error: {email.lastError}</span> : null}
+    <p className="text-sm text-slate-700">
+      Email to {email.toEmail} “{email.subject}”: {emailStatusWords[email.status] ?? email.status}, {email.attempts} attempt{email.attempts === 1 ? "" : "s"}
+      {email.sentAt ? `, sent ${formatInstantUtc(email.sentAt)}` : resolved ? "" : `, next attempt ${formatInstantUtc(email.nextAttemptAt)}`}
+      {email.lastError && !resolved ? <span className="block text-rose-700">Last error: {email.lastError}</span> : null}
     </p>
   );
 }
@@ -26,8 +37,8 @@ function NotificationItem({ notification }: { notification: Notification }) {
     <li className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="notification">
       <div className="flex items-start justify-between gap-4">
         <div>
-          <p className="font-medium">{notification.message}</p>
-          <p className="text-xs text-slate-500">
+          <p className="font-medium">{headline(notification)}</p>
+          <p className="text-xs text-slate-600">
             {notification.kind} · {formatInstantUtc(notification.createdAt)}
             {notification.appointmentId !== null ? (
               <>
@@ -47,7 +58,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
           </Button>
         ) : null}
       </div>
-      {notification.email ? <EmailState email={notification.email} /> : null}
+      {notification.email ? <EmailState email={notification.email} resolved={notification.resolvedAt !== null} /> : null}
       {retry.error ? <Notice tone="error">{errorMessageOf(retry.error)}</Notice> : null}
       {retry.isSuccess && retry.data.resolvedAt ? <Notice tone="success">The email was sent.</Notice> : null}
     </li>

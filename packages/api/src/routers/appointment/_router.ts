@@ -1,4 +1,6 @@
 import { createTRPCRouter } from "../../trpc";
+import { availability } from "./availability.handler";
+import { bulk } from "./bulk.handler";
 import { byId } from "./by-id.handler";
 import { cancel } from "./cancel.handler";
 import { confirm } from "./confirm.handler";
@@ -8,4 +10,4 @@ import { history } from "./history.handler";
 import { list } from "./list.handler";
 import { update } from "./update.handler";
 
-export const appointmentRouter = createTRPCRouter({ list, byId, create, update, confirm, cancel, history, conflicts });
+export const appointmentRouter = createTRPCRouter({ list, byId, create, update, confirm, cancel, history, conflicts, availability, bulk });

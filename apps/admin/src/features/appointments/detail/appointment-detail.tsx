@@ -5,7 +5,7 @@ import * as Tabs from "@radix-ui/react-tabs";
 import Link from "next/link";
 import { useState } from "react";
 import { Notice, Spinner } from "~/components/ui/notice";
-import { useOffices, usePhotographers } from "~/features/directory/use-directory";
+import { useOffices } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { AppointmentForm } from "../edit/appointment-form";
@@ -22,7 +22,6 @@ export function AppointmentDetail({ id }: { id: number }) {
   // Never refetched behind the user's back: the form's version must be the one they saw.
   const byId = api.appointment.byId.useQuery({ id }, { refetchOnWindowFocus: false, staleTime: Infinity });
   const offices = useOffices();
-  const photographers = usePhotographers();
   const timeZones = useTimeZoneNames();
   const utils = api.useUtils();
   const [formDirty, setFormDirty] = useState(false);
@@ -30,7 +29,7 @@ export function AppointmentDetail({ id }: { id: number }) {
   const [formGeneration, setFormGeneration] = useState(0);
 
   if (byId.error) return <Notice tone="error" title="The appointment could not be loaded.">{errorMessageOf(byId.error)}</Notice>;
-  if (!byId.data || !offices.data || !photographers.data) return <Spinner label="Loading appointment…" />;
+  if (!byId.data || !offices.data) return <Spinner label="Loading appointment…" />;
   const appointment = byId.data;
 
   function statusChanged(next: Appointment) {
@@ -78,13 +77,12 @@ export function AppointmentDetail({ id }: { id: number }) {
             key={formGeneration}
             initial={appointment}
             offices={offices.data}
-            photographers={photographers.data}
             timeZones={timeZones}
             onDirtyChange={setFormDirty}
           />
         </Tabs.Content>
         <Tabs.Content value="history">
-          <HistoryList appointmentId={id} />
+          <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
         </Tabs.Content>
         <Tabs.Content value="mail">
           <MailLog appointmentId={id} />

@@ -1,15 +1,14 @@
 "use client";
 import Link from "next/link";
 import { Spinner } from "~/components/ui/notice";
-import { useOffices, usePhotographers } from "~/features/directory/use-directory";
+import { useOffices } from "~/features/directory/use-directory";
 import { AppointmentForm } from "../edit/appointment-form";
 import { useTimeZoneNames } from "./use-time-zone-names";
 
 export function NewAppointment() {
   const offices = useOffices();
-  const photographers = usePhotographers();
   const timeZones = useTimeZoneNames();
-  if (!offices.data || !photographers.data) return <Spinner label="Loading…" />;
+  if (!offices.data) return <Spinner label="Loading…" />;
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -18,7 +17,7 @@ export function NewAppointment() {
         </Link>
         <h1 className="text-2xl font-semibold">New appointment</h1>
       </div>
-      <AppointmentForm initial={null} offices={offices.data} photographers={photographers.data} timeZones={timeZones} />
+      <AppointmentForm initial={null} offices={offices.data} timeZones={timeZones} />
     </div>
   );
 }

@@ -6,18 +6,28 @@
  */
 import type { Appointment, AppointmentPatch, CreateAppointmentInput, Warning } from "@plano/schema";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { ConflictDialog, type ConflictResolution } from "./conflict-dialog";
-import { AssignmentFields, NotesFields, OrderFields, type PhotographerOption, RecordFields, Section, StatusFields } from "./form-sections";
+import { formatInstantIn } from "~/lib/time-display";
+import { clearDraft, type Draft, loadDraft, saveDraft } from "./draft-store";
+import { AssignmentFields, DetailFields, LegacyFields, RecordFields, Section, StatusFields } from "./form-sections";
 import { type WritableKey, writableKeys } from "./form-model";
 import { OverlapList, OverlapWarning } from "./overlap-warning";
 import { type OfficeOption, ScheduleSection } from "./schedule-section";
 import { type AppointmentPatchValues, useAppointmentForm } from "./use-appointment-form";
+import { useLeaveGuard } from "./use-leave-guard";
+import { WhenSection } from "./when-section";
+
+/** Fields outside "All fields": their errors show where the user already is. */
+const everydayFields = new Set<string>([
+  "officeId", "timeZoneLocal", "dateStartLocal", "timeStartLocal", "timeDuration", "allday", "photographerUserId",
+  "confirmed", "optional", "readyToSchedule", "cancelled", "cancelReason", "summary", "apptType", "location", "orderId", "notes",
+]);
 
 const isWritableKey = (field: string | undefined): field is WritableKey => writableKeys.includes(field as WritableKey);
 
@@ -29,13 +39,11 @@ interface Conflict {
 export function AppointmentForm({
   initial,
   offices,
-  photographers,
   timeZones,
   onDirtyChange,
 }: {
   initial: Appointment | null;
   offices: OfficeOption[];
-  photographers: PhotographerOption[];
   timeZones: readonly string[];
   /** Told when the form gains or loses unsaved edits. */
   onDirtyChange?: (dirty: boolean) => void;
@@ -55,9 +63,59 @@ export function AppointmentForm({
   const [photographerUserId, timeZoneLocal, officeId] = useWatch({ control: form.control, name: ["photographerUserId", "timeZoneLocal", "officeId"] });
   const { isDirty } = form.formState;
   useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+  useLeaveGuard(isDirty);
   const localZone = String(timeZoneLocal || offices.find((o) => String(o.id) === String(officeId))?.timeZone || "UTC");
+  const draftId = initial?.id ?? null;
+  const [draft, setDraft] = useState<Draft | null>(null);
+  // Uncontrolled <details> (the browser owns `open`); opened from code only to show an error.
+  const allFields = useRef<HTMLDetailsElement>(null);
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  // A draft left by a reload or a crash is offered back (read after mount: localStorage is the browser's).
+  useEffect(() => setDraft(loadDraft(draftId)), [draftId]);
+  // Every edit is kept as a draft, with the version it is based on; a clean form keeps none.
+  useEffect(() => {
+    // What an untouched form would send (a new one its default length): no draft in that.
+    const pristine = JSON.stringify(stateRef.current.patch());
+    const subscription = form.watch(() => {
+      const patch = stateRef.current.patch();
+      if (JSON.stringify(patch) === pristine) clearDraft(draftId);
+      else saveDraft(draftId, { basedOn: baseRef.current, patch });
+    });
+    return () => subscription.unsubscribe();
+  }, [form, draftId]);
+  // An error in a field "All fields" holds opens it, so the message is seen.
+  const errorKeys = Object.keys(form.formState.errors);
+  useEffect(() => {
+    if (errorKeys.some((key) => !everydayFields.has(key)) && allFields.current) allFields.current.open = true;
+  }, [errorKeys.join(",")]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Back to the newest saved version this page knows (a restored draft may be based on an older one). */
+  function discard() {
+    const newest = initial && base && Date.parse(initial.updatedAt) > Date.parse(base.updatedAt) ? initial : base;
+    setBase(newest);
+    state.resetTo(newest);
+    clearDraft(draftId);
+  }
+
+  function restoreDraft(saved: Draft) {
+    setDraft(null);
+    setBase(saved.basedOn);
+    state.resetTo(saved.basedOn, saved.patch);
+    setMessage({
+      tone: "info",
+      text:
+        saved.basedOn && initial && saved.basedOn.updatedAtMt !== initial.updatedAtMt
+          ? "Draft restored. The appointment was saved by someone since; saving will show both versions."
+          : "Draft restored.",
+    });
+  }
 
   function applySaved(appointment: Appointment, resultWarnings: Warning[]) {
+    clearDraft(draftId);
     setBase(appointment);
     state.resetTo(appointment);
     setWarnings(resultWarnings);
@@ -94,6 +152,8 @@ export function AppointmentForm({
         applySaved(result.appointment, result.warnings);
       } else {
         const result = await create.mutateAsync({ ...(patch as CreateAppointmentInput), idempotencyKey });
+        clearDraft(null);
+        form.reset(form.getValues()); // saved: leaving is no longer a loss
         router.push(`/appointments/${result.appointment.id}`);
       }
     } catch (error) {
@@ -117,9 +177,44 @@ export function AppointmentForm({
 
   const saving = update.isPending || create.isPending;
   return (
-    <form noValidate onSubmit={form.handleSubmit(() => save(state.patch(), base))} className="flex flex-col gap-4" aria-label={base ? "Edit appointment" : "New appointment"}>
-      <Section title="Schedule">
-        <ScheduleSection state={state} offices={offices} timeZones={timeZones} />
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(() => save(state.patch(), base))}
+      onKeyDown={(event) => {
+        // Ctrl/⌘+Enter saves from any field (Enter alone already does in a one-line input).
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+      className="flex flex-col gap-4"
+      aria-label={base ? "Edit appointment" : "New appointment"}
+    >
+      {draft ? (
+        <Notice tone="info" title="You have an unsaved draft of this appointment.">
+          <p>
+            Kept in this browser at {formatInstantIn(draft.savedAt, localZone)}
+            {draft.basedOn && initial && draft.basedOn.updatedAtMt !== initial.updatedAtMt ? ", based on an older version than the one saved now" : ""}.
+          </p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button onClick={() => restoreDraft(draft)}>Restore draft</Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                clearDraft(draftId);
+                setDraft(null);
+              }}
+            >
+              Discard draft
+            </Button>
+          </div>
+        </Notice>
+      ) : null}
+      <Section title="When">
+        <WhenSection state={state} offices={offices} timeZones={timeZones} isNew={initial === null} />
+      </Section>
+      <Section title="Photographer">
+        <AssignmentFields state={state} base={base} timeZone={localZone} />
       </Section>
       <OverlapWarning
         appointmentId={base?.id ?? null}
@@ -128,37 +223,35 @@ export function AppointmentForm({
         timeZone={localZone}
       />
       <Section title="Status">
-        <StatusFields state={state} base={base} />
+        <StatusFields state={state} />
       </Section>
-      <Section title="Assignment">
-        <AssignmentFields state={state} photographers={photographers} />
+      <Section title="Details">
+        <DetailFields state={state} />
       </Section>
-      <Section title="Order">
-        <OrderFields state={state} />
-      </Section>
-      <Section title="Notes">
-        <NotesFields state={state} />
-      </Section>
-      {base ? (
-        <Section title="Record">
-          <RecordFields state={state} base={base} />
-        </Section>
-      ) : null}
+      <details ref={allFields} className="min-w-0 rounded-lg border border-slate-200 bg-white">
+        <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold">All fields</summary>
+        <div className="flex flex-col gap-6 border-t border-slate-200 p-4">
+          <ScheduleSection state={state} offices={offices} />
+          <LegacyFields state={state} base={base} />
+          {base ? <RecordFields state={state} base={base} /> : null}
+        </div>
+      </details>
 
       <div className="sticky bottom-0 flex flex-col gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
         {warnings.map((warning) =>
           warning.overlaps ? <OverlapList key={warning.code} overlaps={warning.overlaps} timeZone={localZone} /> : <Notice key={warning.code} tone="warning">{warning.message}</Notice>,
         )}
-        <div className="flex gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Button type="submit" disabled={saving}>
             {saving ? "Saving…" : base ? "Save changes" : "Create appointment"}
           </Button>
           {base ? (
-            <Button variant="ghost" onClick={() => state.resetTo(base)} disabled={saving || !isDirty}>
+            <Button variant="ghost" onClick={discard} disabled={saving || !isDirty}>
               Discard changes
             </Button>
           ) : null}
+          <span className="text-xs text-slate-600">Ctrl+Enter saves</span>
         </div>
       </div>
 

@@ -29,37 +29,36 @@ export interface FormFieldProps {
   /** Suggestions: the id of a <datalist>. */
   list?: string;
   className?: string;
+  autoFocus?: boolean;
 }
 
-export function FormField({ state, name, readOnly, multiline, options, compact, onTyped, list, className }: FormFieldProps) {
+export function FormField({ state, name, readOnly, multiline, options, compact, onTyped, list, className, autoFocus }: FormFieldProps) {
   const { form } = state;
   const error = form.formState.errors[name]?.message;
   const registration = form.register(name, { onChange: () => onTyped?.(name) });
   const legacyType = legacyTypeOf.get(name) ?? "string";
-  const label = (
-    <>
-      <span className={compact ? "sr-only" : undefined}>{fieldLabels[name]}</span>
-      {compact ? null : <span className="ml-1 font-mono text-[11px] font-normal text-slate-400">{legacyName(name)}</span>}
-    </>
-  );
+  const label = <span className={compact ? "sr-only" : undefined}>{fieldLabels[name]}</span>;
+  // FileMaker users know the legacy parameter name: a tooltip, not a grey label beside every field.
+  const title = legacyTitle(name);
 
   if (legacyType === "boolean") {
-    return <CheckboxField label={fieldLabels[name]} error={error} disabled={readOnly} {...registration} />;
+    return <CheckboxField label={fieldLabels[name]} error={error} disabled={readOnly} title={title} {...registration} />;
   }
   return (
     <Field label={label} error={error} className={className}>
       {(control) =>
         options ? (
-          <select {...control} {...registration} disabled={readOnly} className={inputClasses}>
+          <select {...control} {...registration} disabled={readOnly} title={title} autoFocus={autoFocus} className={inputClasses}>
             {options}
           </select>
         ) : multiline ? (
-          <textarea {...control} {...registration} readOnly={readOnly} rows={3} className={inputClasses} />
+          <textarea {...control} {...registration} readOnly={readOnly} rows={3} title={title} className={inputClasses} />
         ) : (
           <input
             {...control}
             {...registration}
             readOnly={readOnly}
+            title={title}
             list={list}
             type={inputTypeFor[legacyType] ?? "text"}
             className={`${inputClasses} ${readOnly ? "bg-slate-50 text-slate-600" : ""}`}
@@ -69,6 +68,9 @@ export function FormField({ state, name, readOnly, multiline, options, compact, 
     </Field>
   );
 }
+
+/** The tooltip naming a field's FileMaker (legacy API) parameter. */
+export const legacyTitle = (name: WritableKey) => `FileMaker parameter: ${legacyName(name)}`;
 
 /** A select's options: a "none" entry, then one per record. */
 export function recordOptions<T extends { id: number }>(records: readonly T[], none: string, labelOf: (record: T) => string): ReactNode {

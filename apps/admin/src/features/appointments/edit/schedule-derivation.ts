@@ -98,7 +98,13 @@ const fromScheduleIssue = (issue: ScheduleIssue): ScheduleIssueLike => ({ field:
 export function deriveFormSchedule(values: FormValues, base: Appointment | null, sources: ScheduleSources, officeZone: ZoneLookup): FormSchedule {
   const zones = scheduleZonesFor(values, base, officeZone);
   if ("field" in zones) return { ok: false, issues: [zones] };
-  const result = deriveSchedule(scheduleOf(base), schedulePatchFrom(values, base, sources), zones);
+  let result: ReturnType<typeof deriveSchedule>;
+  try {
+    result = deriveSchedule(scheduleOf(base), schedulePatchFrom(values, base, sources), zones);
+  } catch (error) {
+    // The shared rule throws on zones it was promised were valid; as the user types, that is just an invalid field.
+    return { ok: false, issues: [{ field: "timeZoneLocal", message: error instanceof Error ? error.message : String(error) }] };
+  }
   return result.ok ? { ok: true, schedule: result.value, zones } : { ok: false, issues: result.issues.map(fromScheduleIssue) };
 }
 

@@ -1,12 +1,13 @@
 "use client";
 /**
- * Schedule: local, office and UTC wall clocks side by side, each column headed
- * by its zone. Typing in any column re-derives the other two (and the
- * duration, or the stop from a typed duration) with the shared rule.
+ * "All fields" schedule: local, office and UTC wall clocks side by side, each
+ * column headed by its zone. Typing in any column re-derives the other two
+ * (and the duration) with the shared rule; the everyday start/duration inputs
+ * are the When section's (when-section.tsx).
  */
 import { useWatch } from "react-hook-form";
 import { zoneAbbreviation } from "~/lib/time-display";
-import { FormField, recordOptions } from "./form-field";
+import { FormField } from "./form-field";
 import { type Representation, boundaries, representations, wallClockFields } from "./schedule-derivation";
 import type { AppointmentFormState } from "./use-appointment-form";
 
@@ -31,8 +32,8 @@ function ZoneHeading({ representation, zone, at }: { representation: Representat
   );
 }
 
-export function ScheduleSection({ state, offices, timeZones }: { state: AppointmentFormState; offices: OfficeOption[]; timeZones: readonly string[] }) {
-  const { scheduleTyped, rederive, slot } = state;
+export function ScheduleSection({ state, offices }: { state: AppointmentFormState; offices: OfficeOption[] }) {
+  const { slot } = state;
   const [officeId, timeZoneLocal] = useWatch({ control: state.form.control, name: ["officeId", "timeZoneLocal"] });
   const officeZone = offices.find((office) => String(office.id) === String(officeId))?.timeZone;
   const zones: Record<Representation, string | undefined> = { Local: String(timeZoneLocal || officeZone || "") || undefined, Office: officeZone, Utc: "UTC" };
@@ -40,27 +41,9 @@ export function ScheduleSection({ state, offices, timeZones }: { state: Appointm
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid gap-3 md:grid-cols-3">
-        <FormField
-          state={state}
-          name="officeId"
-          onTyped={rederive}
-          options={recordOptions(offices, "Choose an office…", (office) => `${office.name} (${office.timeZone})`)}
-        />
-        <div>
-          <FormField state={state} name="timeZoneLocal" onTyped={rederive} list="time-zones" />
-          <datalist id="time-zones">
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
-        </div>
-        <div className="flex items-end pb-2">
-          <FormField state={state} name="allday" onTyped={scheduleTyped} />
-        </div>
-      </div>
-
-      <div role="group" aria-label="Start and stop in each time zone" className="grid grid-cols-[auto_1fr_1fr_1fr] items-start gap-x-3 gap-y-2">
+      {/* On a phone the three columns scroll inside this box; the page itself never scrolls sideways. */}
+      <div className="-mx-1 overflow-x-auto px-1 pb-1">
+      <div role="group" aria-label="Start and stop in each time zone" className="grid min-w-[34rem] grid-cols-[auto_1fr_1fr_1fr] items-start gap-x-3 gap-y-2">
         <span />
         {representations.map((representation) => (
           <ZoneHeading key={representation} representation={representation} zone={zones[representation]} at={at} />
@@ -69,9 +52,9 @@ export function ScheduleSection({ state, offices, timeZones }: { state: Appointm
           <BoundaryRows key={boundary} boundary={boundary} state={state} />
         ))}
       </div>
+      </div>
 
       <div className="grid gap-3 md:grid-cols-3">
-        <FormField state={state} name="timeDuration" onTyped={scheduleTyped} />
         <FormField state={state} name="timeDurationS" readOnly />
       </div>
       <div className="grid gap-3 md:grid-cols-3">

@@ -49,8 +49,11 @@ function slotOf(schedule: { startsAt: Date | string | null; stopsAt: Date | stri
   return { startsAt: new Date(schedule.startsAt).toISOString(), stopsAt: new Date(schedule.stopsAt).toISOString() };
 }
 
+/** A new appointment starts an hour long: the stop follows from the start as soon as one is typed. */
+const NEW_DURATION = "1:00";
+
 export function useAppointmentForm({ base, officeZone }: { base: Appointment | null; officeZone: ZoneLookup }) {
-  const sources = useRef<ScheduleSources>({});
+  const sources = useRef<ScheduleSources>(base ? {} : { Stop: "duration" });
   // The resolver outlives renders; it reads the current base and zones through refs.
   const latest = useRef({ base, officeZone });
   latest.current = { base, officeZone };
@@ -66,7 +69,11 @@ export function useAppointmentForm({ base, officeZone }: { base: Appointment | n
     return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
   };
 
-  const form = useForm<FormValues>({ defaultValues: formValuesOf(base), resolver, reValidateMode: "onChange" });
+  const form = useForm<FormValues>({
+    defaultValues: base ? formValuesOf(base) : { ...formValuesOf(null), timeDuration: NEW_DURATION },
+    resolver,
+    reValidateMode: "onChange",
+  });
   const [slot, setSlot] = useState<Slot | null>(() => (base ? slotOf(base) : null));
 
   /** Re-derives every schedule field the user did not type, the way the server will on save. */
@@ -105,8 +112,8 @@ export function useAppointmentForm({ base, officeZone }: { base: Appointment | n
 
   /** Starts over from a record (after a save, a reload, or a resolved conflict). */
   function resetTo(next: Appointment | null, keep: AppointmentPatchValues = {}) {
-    sources.current = {};
-    form.reset(formValuesOf(next));
+    sources.current = next ? {} : { Stop: "duration" };
+    form.reset(next ? formValuesOf(next) : { ...formValuesOf(null), timeDuration: NEW_DURATION });
     setSlot(next ? slotOf(next) : null);
     for (const [key, value] of Object.entries(keep) as [WritableKey, ApiValue][]) {
       form.setValue(key, toFormValue(key, value), { shouldDirty: true });

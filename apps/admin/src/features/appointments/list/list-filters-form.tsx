@@ -11,7 +11,7 @@ import type { FormEvent } from "react";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { Field, inputClasses } from "~/components/ui/field";
 import { useOffices, usePhotographers } from "~/features/directory/use-directory";
-import { type FlagFilter, flagFilters, listHref, listParamNames } from "./list-params";
+import { ANY_DATE, type FlagFilter, flagFilters, listHref, listParamNames } from "./list-params";
 
 const flagLabels: Record<FlagFilter, string> = { confirmed: "Confirmed", cancelled: "Cancelled", readyToSchedule: "Ready to schedule" };
 
@@ -28,6 +28,10 @@ export function ListFiltersForm({ input }: { input: ListAppointmentsInput }) {
     for (const [name, value] of new FormData(event.currentTarget)) {
       if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
     }
+    // An emptied "From" means every date (an absent one would mean "today onward" again).
+    if (!params.has(listParamNames.dateFromLocal) && !params.has(listParamNames.search) && !params.has(listParamNames.dateToLocal)) {
+      params.set(listParamNames.dateFromLocal, ANY_DATE);
+    }
     const query = params.toString();
     router.push(query ? `/appointments?${query}` : "/appointments");
   }
@@ -43,7 +47,7 @@ export function ListFiltersForm({ input }: { input: ListAppointmentsInput }) {
     >
       <Field label="Search" className="col-span-2">
         {(control) => (
-          <input {...control} name={listParamNames.search} type="search" defaultValue={input.search ?? ""} placeholder="Summary, location, notes…" className={inputClasses} />
+          <input {...control} name={listParamNames.search} type="search" defaultValue={input.search ?? ""} placeholder="#id, order number, summary, address…" className={inputClasses} />
         )}
       </Field>
       <Field label="From (local date)">

@@ -8,6 +8,9 @@ import type { ListAppointmentsInput } from "@plano/schema";
 
 export const PAGE_SIZE = 50;
 
+/** `from=any`: no lower date bound (without `from`, the list starts today). */
+export const ANY_DATE = "any";
+
 /** Query-string names, short enough to read in a shared link. */
 export const listParamNames = {
   dateFromLocal: "from",
@@ -32,7 +35,7 @@ export function paramsFromListInput(input: ListAppointmentsInput): URLSearchPara
     if (value === undefined) return;
     params.set(name, typeof value === "boolean" ? (value ? "yes" : "no") : String(value));
   };
-  set(listParamNames.dateFromLocal, input.dateFromLocal);
+  set(listParamNames.dateFromLocal, input.dateFromLocal ?? (input.search === undefined && input.dateToLocal === undefined ? ANY_DATE : undefined));
   set(listParamNames.dateToLocal, input.dateToLocal);
   set(listParamNames.photographerUserId, input.photographerUserId);
   set(listParamNames.officeId, input.officeId);

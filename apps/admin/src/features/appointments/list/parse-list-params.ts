@@ -5,7 +5,15 @@ import "server-only";
  * ask for exactly the same thing and the prefetched page is reused.
  */
 import { listAppointmentsInput, type ListAppointmentsInput } from "@plano/schema";
-import { PAGE_SIZE, listParamNames } from "./list-params";
+import { ANY_DATE, PAGE_SIZE, listParamNames } from "./list-params";
+
+/**
+ * Today's date where it is earliest (UTC-12): the server does not know the
+ * scheduler's zone, and this never hides a shoot that is still today somewhere.
+ */
+export function todayAnywhere(now = new Date()): string {
+  return new Date(now.getTime() - 12 * 3600_000).toISOString().slice(0, 10);
+}
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -24,10 +32,13 @@ const positiveInt = (value: string | undefined) => (value && /^\d+$/.test(value)
  * The list input a URL asks for. A value the API would reject (a mistyped
  * date in a hand-edited link) is dropped rather than failing the whole page.
  */
-export function listInputFromParams(source: ParamSource): ListAppointmentsInput {
+export function listInputFromParams(source: ParamSource, today = todayAnywhere()): ListAppointmentsInput {
   const read = reader(source);
+  const from = read(listParamNames.dateFromLocal);
+  // The list opens on today onward; `from=any` (or a search, which looks for one record) lifts it.
+  const defaultFrom = read(listParamNames.search) === undefined && read(listParamNames.dateToLocal) === undefined ? today : undefined;
   const candidate: ListAppointmentsInput = {
-    dateFromLocal: read(listParamNames.dateFromLocal),
+    dateFromLocal: from === ANY_DATE ? undefined : (from ?? defaultFrom),
     dateToLocal: read(listParamNames.dateToLocal),
     photographerUserId: positiveInt(read(listParamNames.photographerUserId)),
     officeId: positiveInt(read(listParamNames.officeId)),

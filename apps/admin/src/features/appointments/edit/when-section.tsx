@@ -1,0 +1,199 @@
+"use client";
+/**
+ * Time first: the office and the shoot's zone, the local start, and the
+ * length (typed, a preset, or ±15-minute steps); the stop is derived by the
+ * shared schedule rule and shown in words. The office and UTC wall clocks
+ * live in "All fields".
+ */
+import { formatDuration, parseDuration } from "@plano/schema";
+import * as Toolbar from "@radix-ui/react-toolbar";
+import { useEffect, useId, useState } from "react";
+import { useWatch } from "react-hook-form";
+import { Field, inputClasses } from "~/components/ui/field";
+import { formatCalendarDate, formatTimeRangeIn, zoneAbbreviation } from "~/lib/time-display";
+import { FormField, legacyTitle, recordOptions } from "./form-field";
+import type { WritableKey } from "./form-model";
+import type { OfficeOption } from "./schedule-section";
+import { TimeZonePicker } from "./time-zone-picker";
+import type { AppointmentFormState } from "./use-appointment-form";
+
+const DURATION_PRESETS: { label: string; spoken: string; value: string }[] = [
+  { label: "30 min", spoken: "30 minutes", value: "0:30" },
+  { label: "1 h", spoken: "1 hour", value: "1:00" },
+  { label: "1 h 30", spoken: "1 hour 30 minutes", value: "1:30" },
+  { label: "2 h", spoken: "2 hours", value: "2:00" },
+  { label: "3 h", spoken: "3 hours", value: "3:00" },
+];
+const STEP_MINUTES = 15;
+
+const stepClasses =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 data-[state=on]:border-indigo-600 data-[state=on]:bg-indigo-50";
+
+/** A wall clock moved by some minutes, calendar-wise (the shared rule then resolves it in the zone). */
+function shiftWallClock(date: string, time: string, minutes: number): { date: string; time: string } | null {
+  const ms = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
+  if (Number.isNaN(ms)) return null;
+  const moved = new Date(ms + minutes * 60_000).toISOString();
+  return { date: moved.slice(0, 10), time: moved.slice(11, 16) };
+}
+
+/** A schedule input bound to the form (the same field "All fields" shows in its grid). */
+function ScheduleInput({ state, name, label, type }: { state: AppointmentFormState; name: WritableKey; label: string; type: string }) {
+  const value = useWatch({ control: state.form.control, name });
+  const error = state.form.formState.errors[name]?.message;
+  return (
+    <Field label={label} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          value={String(value)}
+          title={legacyTitle(name)}
+          className={inputClasses}
+          onChange={(event) => {
+            state.form.setValue(name, event.target.value, { shouldDirty: true });
+            state.scheduleTyped(name);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function WhenSection({
+  state,
+  offices,
+  timeZones,
+  isNew,
+}: {
+  state: AppointmentFormState;
+  offices: OfficeOption[];
+  timeZones: readonly string[];
+  isNew: boolean;
+}) {
+  const { form } = state;
+  const [officeId, timeZoneLocal, dateStart, timeStart, duration, dateStop, timeStop, allday] = useWatch({
+    control: form.control,
+    name: ["officeId", "timeZoneLocal", "dateStartLocal", "timeStartLocal", "timeDuration", "dateStopLocal", "timeStopLocal", "allday"],
+  });
+  const officeZone = offices.find((office) => String(office.id) === String(officeId))?.timeZone;
+  const localZone = String(timeZoneLocal || officeZone || "");
+  // The browser's zone is known only in the browser: read after hydration, so server and client render alike.
+  const [myZone, setMyZone] = useState<string | null>(null);
+  useEffect(() => setMyZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const stepsId = useId();
+
+  function set(name: WritableKey, value: string) {
+    form.setValue(name, value, { shouldDirty: true });
+  }
+  function shiftStart(minutes: number) {
+    const moved = shiftWallClock(String(dateStart), String(timeStart), minutes);
+    if (!moved) return;
+    set("dateStartLocal", moved.date);
+    set("timeStartLocal", moved.time);
+    state.scheduleTyped("timeStartLocal");
+  }
+  function setDuration(value: string) {
+    set("timeDuration", value);
+    state.scheduleTyped("timeDuration");
+  }
+  function stepDuration(minutes: number) {
+    const parsed = parseDuration(String(duration || "0:00"));
+    const seconds = Math.max(STEP_MINUTES * 60, (parsed.ok ? parsed.value : 0) + minutes * 60);
+    setDuration(formatDuration(seconds));
+  }
+
+  const canShift = Boolean(dateStart && timeStart) && !allday;
+  const slot = state.slot;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField
+          state={state}
+          name="officeId"
+          // A new appointment starts where it must: its office (and so its zone).
+          autoFocus={isNew}
+          onTyped={state.rederive}
+          options={recordOptions(offices, "Choose an office…", (office) => `${office.name} (${office.timeZone})`)}
+        />
+        <TimeZonePicker
+          value={String(timeZoneLocal)}
+          officeZone={officeZone}
+          zones={timeZones}
+          title={legacyTitle("timeZoneLocal")}
+          error={form.formState.errors.timeZoneLocal?.message}
+          onChange={(zone) => {
+            set("timeZoneLocal", zone);
+            state.rederive();
+          }}
+        />
+      </div>
+
+      <div className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
+        <ScheduleInput state={state} name="dateStartLocal" label="Start date" type="date" />
+        {allday ? <span /> : <ScheduleInput state={state} name="timeStartLocal" label="Start time" type="time" />}
+        {allday ? null : (
+          <Toolbar.Root aria-label="Move the start" className="col-span-2 flex gap-1 pb-0.5 sm:col-span-1">
+            <Toolbar.Button type="button" className={stepClasses} disabled={!canShift} onClick={() => shiftStart(-STEP_MINUTES)}>
+              <span aria-hidden>−15</span>
+              <span className="sr-only">Start 15 minutes earlier</span>
+            </Toolbar.Button>
+            <Toolbar.Button type="button" className={stepClasses} disabled={!canShift} onClick={() => shiftStart(STEP_MINUTES)}>
+              <span aria-hidden>+15</span>
+              <span className="sr-only">Start 15 minutes later</span>
+            </Toolbar.Button>
+          </Toolbar.Root>
+        )}
+      </div>
+
+      {allday ? null : (
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="w-32">
+            <ScheduleInput state={state} name="timeDuration" label="Duration (H:MM)" type="text" />
+          </div>
+          <Toolbar.Root aria-label="Duration presets and steps" aria-describedby={stepsId} className="flex flex-wrap gap-1 pb-0.5">
+            <Toolbar.ToggleGroup type="single" value={String(duration)} onValueChange={(value) => value && setDuration(value)} className="flex flex-wrap gap-1">
+              {DURATION_PRESETS.map((preset) => (
+                <Toolbar.ToggleItem key={preset.value} value={preset.value} className={stepClasses} aria-label={preset.spoken}>
+                  {preset.label}
+                </Toolbar.ToggleItem>
+              ))}
+            </Toolbar.ToggleGroup>
+            <Toolbar.Separator className="mx-1 w-px bg-slate-300" />
+            <Toolbar.Button type="button" className={stepClasses} onClick={() => stepDuration(-STEP_MINUTES)}>
+              <span aria-hidden>−15</span>
+              <span className="sr-only">15 minutes shorter</span>
+            </Toolbar.Button>
+            <Toolbar.Button type="button" className={stepClasses} onClick={() => stepDuration(STEP_MINUTES)}>
+              <span aria-hidden>+15</span>
+              <span className="sr-only">15 minutes longer</span>
+            </Toolbar.Button>
+          </Toolbar.Root>
+          <span id={stepsId} className="sr-only">
+            Arrow keys move between the presets and steps.
+          </span>
+        </div>
+      )}
+
+      <p className="text-sm text-slate-800" data-testid="derived-stop" aria-live="polite">
+        {dateStop ? (
+          <>
+            Ends{" "}
+            <strong>
+              {allday ? formatCalendarDate(String(dateStop)) : `${String(timeStop).slice(0, 5)}${dateStop !== dateStart ? `, ${formatCalendarDate(String(dateStop))}` : ""}`}
+            </strong>
+            {localZone ? ` (${localZone}, ${zoneAbbreviation(slot?.startsAt ?? null, localZone)})` : ""}
+            {slot && !allday && myZone && myZone !== localZone ? (
+              <span className="block text-slate-600">
+                Your zone ({myZone}): {formatTimeRangeIn(slot.startsAt, slot.stopsAt, myZone)}
+              </span>
+            ) : null}
+          </>
+        ) : (
+          <span className="text-slate-600">The end follows from the start and the duration.</span>
+        )}
+      </p>
+      <FormField state={state} name="allday" onTyped={state.scheduleTyped} />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { expect, openAllFields, storedAppointment, test } from "./support/fixtures";
+
+// This machine is shared: these walk several pages each, so they get more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
+
+test.describe("the task-first edit page", () => {
+  test("time comes first: ±15-minute steps and duration presets derive the stop", async ({ signedIn: page, db, makeAppointment }) => {
+    // Berlin in November is CET (UTC+1).
+    const appointment = await makeAppointment({ timeZoneLocal: "Europe/Berlin", dateStartLocal: "2027-11-02", timeStartLocal: "15:45:00", timeDuration: "1:00" });
+    await page.goto(`/appointments/${appointment.id}`);
+    const form = page.getByRole("form", { name: "Edit appointment" });
+    const legends = await form.locator("fieldset > legend").allTextContents();
+    expect(legends.slice(0, 3)).toEqual(["When", "Photographer", "Status"]);
+    await expect(page.getByTestId("derived-stop")).toContainText("Ends 16:45 (Europe/Berlin, GMT+1)");
+
+    // Move a shoot by 90 minutes without adding minutes in one's head: six steps of 15.
+    for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Start 15 minutes later" }).click();
+    await expect(page.getByLabel("Start time", { exact: true })).toHaveValue("17:15");
+    await expect(page.getByTestId("derived-stop")).toContainText("Ends 18:15");
+    await page.getByRole("radio", { name: "1 hour 30 minutes" }).click();
+    await expect(page.getByTestId("derived-stop")).toContainText("Ends 18:45");
+    await page.getByRole("button", { name: "15 minutes shorter" }).click();
+    await expect(page.getByLabel("Duration (H:MM)")).toHaveValue("1:15");
+    await expect(page.getByTestId("derived-stop")).toContainText("Ends 18:30");
+
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    expect(await storedAppointment(db, appointment.id)).toMatchObject({
+      time_start_local: "17:15:00",
+      time_stop_local: "18:30:00",
+      time_start_utc: "16:15:00",
+      time_duration_s: 4500,
+    });
+  });
+
+  test("office and UTC clocks and the rare legacy fields wait in a collapsed 'All fields'; legacy names are tooltips", async ({ signedIn: page, makeAppointment }) => {
+    const appointment = await makeAppointment();
+    await page.goto(`/appointments/${appointment.id}`);
+    await expect(page.getByLabel("Start time (UTC)")).toBeHidden();
+    await expect(page.getByLabel("Delivery type")).toBeHidden();
+    // No grey snake_case label beside the field; the FileMaker name is the field's tooltip.
+    await expect(page.getByText("time_start_local", { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel("Start time", { exact: true })).toHaveAttribute("title", "FileMaker parameter: time_start_local");
+    await openAllFields(page);
+    await expect(page.getByLabel("Start time (UTC)")).toBeVisible();
+    await expect(page.getByLabel("Delivery type")).toHaveAttribute("title", "FileMaker parameter: delivery_type");
+  });
+
+  test("the local time zone is a searchable IANA picker, and no keystroke in it can crash the page", async ({ signedIn: page, db, makeAppointment }) => {
+    const appointment = await makeAppointment({ timeZoneLocal: "America/Denver", dateStartLocal: "2027-03-10", timeStartLocal: "10:00:00" });
+    await page.goto(`/appointments/${appointment.id}`);
+    await page.getByLabel("Summary").fill("kept while picking a zone");
+    const zone = page.getByRole("combobox", { name: "Local time zone" });
+    await zone.click();
+    await zone.fill("");
+    // The keystroke that used to crash the page ("Invalid time zone specified: E").
+    await zone.pressSequentially("E");
+    await expect(page.getByRole("heading", { name: `Appointment #${appointment.id}` })).toBeVisible();
+    await zone.pressSequentially("urope/Ber");
+    const berlin = page.getByRole("listbox").getByRole("option", { name: "Europe/Berlin", exact: true });
+    await expect(berlin).toBeVisible();
+    await berlin.click();
+    await expect(zone).toHaveValue("Europe/Berlin");
+    // Berlin in March (before its DST switch) is UTC+1.
+    await expect(page.getByTestId("derived-stop")).toContainText("(Europe/Berlin, GMT+1)");
+
+    // Nonsense only filters the list; it never becomes the value.
+    await zone.fill("not a zone at all");
+    await expect(page.getByText("No time zone matches")).toBeVisible();
+    await zone.press("Escape");
+    await expect(zone).toHaveValue("Europe/Berlin");
+    await expect(page.getByLabel("Summary")).toHaveValue("kept while picking a zone");
+
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    expect(await storedAppointment(db, appointment.id)).toMatchObject({ time_zone_local: "Europe/Berlin", summary: "kept while picking a zone" });
+  });
+
+  test("the photographer picker is grouped by office and says who is free and who overlaps with what", async ({ signedIn: page, plano, makeAppointment }) => {
+    const photographers = await plano.directory.photographers.query();
+    const [busy, free] = photographers;
+    const blocking = await makeAppointment({ photographerUserId: busy!.id, dateStartLocal: "2027-08-04", timeStartLocal: "09:00:00", timeDuration: "2:00", summary: "Blocking shoot" });
+    const appointment = await makeAppointment({ dateStartLocal: "2027-08-04", timeStartLocal: "10:00:00", timeDuration: "1:00" });
+    await page.goto(`/appointments/${appointment.id}`);
+    const picker = page.getByRole("combobox", { name: "Photographer" });
+    const busyOption = picker.locator(`option[value="${busy!.id}"]`);
+    await expect(busyOption).toHaveText(new RegExp(`${busy!.name}: busy: #${blocking.id} Blocking shoot 09:00–11:00`));
+    await expect(picker.locator(`option[value="${free!.id}"]`)).toContainText(`${free!.name}: free`);
+    // Grouped by office: every photographer option sits in an office group.
+    expect(await picker.locator("optgroup").count()).toBeGreaterThan(0);
+    await expect(picker.locator("optgroup").filter({ has: page.locator(`option[value="${busy!.id}"]`) })).toHaveAttribute("label", /\S/);
+
+    // Moving the shoot after the blocking one frees the photographer.
+    await page.getByLabel("Start time", { exact: true }).fill("11:00");
+    await expect(busyOption).toContainText(`${busy!.name}: free`);
+  });
+});
+
+test("history reads in words, with names and the appointment's zone and UTC", async ({ signedIn: page, plano, makeAppointment }) => {
+  const [ann, bob] = await plano.directory.photographers.query();
+  // Tue 3 Nov 2026 in Berlin (CET, UTC+1).
+  const appointment = await makeAppointment({ timeZoneLocal: "Europe/Berlin", dateStartLocal: "2026-11-03", timeStartLocal: "15:45:00", timeDuration: "1:00", photographerUserId: ann!.id });
+  await plano.appointment.update.mutate({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "17:15:00", photographerUserId: bob!.id } });
+  await page.goto(`/appointments/${appointment.id}`);
+  await page.getByRole("tab", { name: "History" }).click();
+  const latest = page.getByTestId("history-entry").first();
+  await expect(latest).toContainText(`Moved from Tue 3 Nov 15:45 to 17:15 (Berlin); reassigned from ${ann!.name} to ${bob!.name} by planoorder:e2e, via the planoorder service`);
+  await expect(latest).toContainText("UTC: Tue 3 Nov 14:45 to 16:15");
+  await expect(latest).not.toContainText(`Photographer ${ann!.id}`);
+});
