@@ -10,15 +10,18 @@ import { appRouter, createContext, credentialsFromHeaders, type AppointmentMaile
 import type { Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
+import { clientAddressOf, forwardingPolicyFromEnv, servedOverTls, type ForwardingPolicy } from "./forwarded";
 import { createTrpcHandler } from "./trpc-handler";
 
 export interface ApiServerOptions {
   db: Db;
   mailer?: AppointmentMailer;
   clock?: () => Date;
+  /** Which proxies' X-Forwarded-* headers to believe, and the cookie policy (default: from the environment). */
+  forwarding?: ForwardingPolicy;
 }
 
-export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -31,8 +34,10 @@ export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions
         channel: viaCookie ? "admin" : "trpc",
         clock,
         mailer,
-        cookies: cookieJar(res),
+        cookies: cookieJar(res, { secure: servedOverTls(req, forwarding) }),
         requestId: String(req.headers["x-request-id"] ?? randomUUID()),
+        clientAddress: clientAddressOf(req, forwarding),
+        setHeader: (name, value) => res.setHeader(name, value),
       });
     },
     onError({ error, path }) {
