@@ -1,11 +1,8 @@
 import { confirmAppointmentInput } from "@plano/schema";
 import { canConfirm } from "../../auth/principal";
-import { toAppointment } from "../../domain/appointment-record";
-import { updateAppointment } from "../../domain/appointment-writes";
 import { fail } from "../../errors";
 import { appointmentProcedure } from "../../trpc";
-import { notifyClient } from "./notify-client";
-import { writeContext } from "./write-context";
+import { changeStatus } from "./status-change";
 
 export const confirm = appointmentProcedure("appointments:confirm")
   .input(confirmAppointmentInput)
@@ -13,8 +10,12 @@ export const confirm = appointmentProcedure("appointments:confirm")
     if (!canConfirm(ctx.principal, ctx.appointment)) {
       fail("forbidden", "Photographers may confirm only their own appointments.", { field: "id", fields: ["id"] });
     }
-    // Confirming twice is a no-op (FileMaker retries requests that timed out).
-    if (ctx.appointment.confirmed) return { appointment: toAppointment(ctx.appointment), warnings: [] };
-    const result = await updateAppointment(writeContext(ctx), ctx.appointment, { confirmed: true }, input.updatedAtMt, "confirm");
-    return notifyClient(ctx, "confirmed", result);
+    // Confirming twice is a no-op, also when the two race (status-change.ts).
+    return changeStatus(ctx, {
+      kind: "confirmed",
+      action: "confirm",
+      done: (row) => row.confirmed,
+      patch: { confirmed: true },
+      updatedAtMt: input.updatedAtMt,
+    });
   });
