@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { appRouter, createContext, credentialsFromHeaders, type AppointmentMailer } from "@plano/api";
-import type { Db } from "@plano/db";
+import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
 import { clientAddressOf, forwardingPolicyFromEnv, servedOverTls, type ForwardingPolicy } from "./forwarded";
@@ -45,13 +45,23 @@ export function createApiRequestListener({ db, mailer, clock, forwarding = forwa
     },
   });
   const legacy = createLegacyHandler({ db, mailer, clock });
+  let databaseUp = true;
 
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/api/trpc/")) return trpc(req, res);
     if (path === "/api/v1" || path.startsWith("/api/v1/")) return void legacy(req, res);
-    if (path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    // /healthz: the process answers (always 200), and how the database is. /readyz: for load balancers,
+    // 503 while the database does not answer, so traffic goes to instances that can serve it.
+    if (path === "/healthz" || path === "/readyz") {
+      void probeDb(db).then((database) => {
+        // The reason goes to the log (once per change), never to this unauthenticated answer.
+        if (database.up !== databaseUp) console.error(database.up ? "database: reachable again" : `database: unreachable (${database.error})`);
+        databaseUp = database.up;
+        const status = path === "/readyz" && !database.up ? 503 : 200;
+        res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ ok: database.up, database: database.up ? "up" : "down" }));
+      });
       return;
     }
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: `No route for ${path}` }));
