@@ -72,7 +72,7 @@ Plano Appointments is running.
   Admin:      http://127.0.0.1:${port}   (API proxied at /api/trpc and /api/v1)
   API server: http://127.0.0.1:${apiPort}
   Database:   ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${process.env.PLANO_DATA_DIR ?? ".data/"}`}
-  Login:      ${login.email} / ${login.password ?? "(printed on the first run)"}${
+  Login:      ${login.email} / ${login.password}${login.passwordReset ? "   (a new password: the saved one was not in this data folder)" : ""}${
     login.created
       ? `
   App token:  ${login.applicationToken}  (application ${login.application}; shown once)
