@@ -55,7 +55,8 @@ function start(name, args, cwd = root) {
 }
 
 start("API server", ["apps/server/dist/main.js"]);
-await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`, 60_000);
+// Generous: a first start on the embedded database (PGlite + every migration) took 83 s on a busy 2-core machine.
+await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`, 180_000);
 
 const demo = spawnSync(process.execPath, ["apps/server/dist/cli.js", "demo:setup"], { cwd: root, env, encoding: "utf8" });
 if (demo.status !== 0) {

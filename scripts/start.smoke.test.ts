@@ -5,7 +5,7 @@
  * HTTP through the admin's origin and the server's own port, uses the CLI
  * while the server holds the database, then stops everything with SIGINT.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,8 +28,7 @@ function freePort(): Promise<number> {
 }
 
 describe("npm start on the embedded database", () => {
-  let app: ChildProcess;
-  let output = "";
+  let running: Awaited<ReturnType<typeof startApp>>;
   let dataDir: string;
   let port: number;
   let apiPort: number;
@@ -40,31 +39,18 @@ describe("npm start on the embedded database", () => {
     [port, apiPort] = [await freePort(), await freePort()];
     const { DATABASE_URL: _ignored, ...rest } = process.env;
     env = { ...rest, PORT: String(port), API_PORT: String(apiPort), PLANO_DATA_DIR: dataDir, PLANO_SKIP_BUILD: "1" };
-    app = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
-      const check = setInterval(() => {
-        if (output.includes("Press Ctrl-C to stop.")) {
-          clearTimeout(timer);
-          clearInterval(check);
-          resolve();
-        }
-      }, 100);
-      app.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-    });
-  }, 120_000);
+    running = await startApp(env);
+  }, 320_000);
 
   afterAll(() => {
-    if (app.exitCode === null) app.kill("SIGKILL");
+    running?.kill();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const tokenFromOutput = () => output.match(/App token:\s+(pla_\S+)/)?.[1];
+  const tokenFromOutput = () => running.output().match(/App token:\s+(pla_\S+)/)?.[1];
 
   it("prints a scheduler login and an application token on first run", () => {
-    expect(output).toMatch(/Login:\s+scheduler@plano\.local \/ \S{8,}/);
+    expect(running.output()).toMatch(/Login:\s+scheduler@plano\.local \/ \S{8,}/);
     expect(tokenFromOutput()).toBeDefined();
   });
 
@@ -108,9 +94,7 @@ describe("npm start on the embedded database", () => {
   });
 
   it("stops both processes cleanly on Ctrl-C", async () => {
-    const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
-    app.kill("SIGINT");
-    expect(await exited).toBe(0);
+    expect(await running.stop()).toBe(0);
     for (const p of [port, apiPort]) {
       await expect(fetch(`http://127.0.0.1:${p}/`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
     }
@@ -124,7 +108,7 @@ async function startApp(env: NodeJS.ProcessEnv) {
   app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 300_000);
     const check = setInterval(() => {
       if (output.includes("Press Ctrl-C to stop.")) {
         clearTimeout(timer);
@@ -204,7 +188,7 @@ describe("npm start on PostgreSQL (DATABASE_URL)", () => {
     expect(output).toMatch(/App token:\s+pla_\S+/);
     expect(await signIn(`http://127.0.0.1:${port}`, email, password)).toBe(200);
     expect(await running.stop()).toBe(0);
-  }, 180_000);
+  }, 320_000);
 
   it("shows the same login on the next run", async () => {
     const first = readFileSync(path.join(dataDir, "demo-login.json"), "utf8");
@@ -213,7 +197,7 @@ describe("npm start on PostgreSQL (DATABASE_URL)", () => {
     expect(password).toBe((JSON.parse(first) as { password: string }).password);
     expect(await signIn(`http://127.0.0.1:${port}`, email, password)).toBe(200);
     expect(await running.stop()).toBe(0);
-  }, 180_000);
+  }, 320_000);
 
   it("gives the demo login a new password, and says so, when this data folder does not have it", async () => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -223,5 +207,5 @@ describe("npm start on PostgreSQL (DATABASE_URL)", () => {
     expect(output).toMatch(/a new password/);
     expect(await signIn(`http://127.0.0.1:${port}`, email, password)).toBe(200);
     expect(await running.stop()).toBe(0);
-  }, 180_000);
+  }, 320_000);
 });
