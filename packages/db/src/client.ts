@@ -28,7 +28,7 @@ export interface DbOptions {
 
 /** Defaults for a PostgreSQL server across a network. */
 export const SERVER_DB_DEFAULTS = {
-  connectTimeoutMs: 5_000,
+  connectTimeoutMs: 10_000,
   statementTimeoutMs: 15_000,
   transactionMaxWaitMs: 10_000,
   transactionTimeoutMs: 15_000,
