@@ -1,6 +1,8 @@
 /** Reference lists the edit form needs: offices (with zones) and photographers. */
+import { storableText } from "@plano/schema";
 import { z } from "zod";
 import { readScope } from "../../auth/principal";
+import { likeLiteral } from "../../domain/like-literal";
 import { createTRPCRouter, requirePermission } from "../../trpc";
 
 const read = requirePermission("appointments:read");
@@ -11,7 +13,7 @@ export const directoryRouter = createTRPCRouter({
   ),
 
   photographers: read
-    .input(z.object({ search: z.string().trim().max(100).optional(), limit: z.number().int().min(1).max(500).default(200) }).default({ limit: 200 }))
+    .input(z.object({ search: storableText(100).trim().optional(), limit: z.number().int().min(1).max(500).default(200) }).default({ limit: 200 }))
     .query(async ({ ctx, input }): Promise<{ id: number; name: string; email?: string }[]> => {
       // Emails are staff-only (docs/permissions.md): schedulers and viewers, who see every appointment,
       // get them; photographers and clients see who shoots, not how to reach them.
@@ -19,7 +21,7 @@ export const directoryRouter = createTRPCRouter({
       return ctx.db.user.findMany({
         where: {
           employee: { isPhotographer: true },
-          ...(input.search ? { name: { contains: input.search, mode: "insensitive" as const } } : {}),
+          ...(input.search ? { name: { contains: likeLiteral(input.search), mode: "insensitive" as const } } : {}),
         },
         orderBy: [{ name: "asc" }, { id: "asc" }],
         take: input.limit,
