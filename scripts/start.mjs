@@ -55,7 +55,8 @@ function start(name, args, cwd = root) {
 }
 
 start("API server", ["apps/server/dist/main.js"]);
-await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`, 60_000);
+// Generous: a first start on the embedded database (PGlite + every migration) took 83 s on a busy 2-core machine.
+await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`, 180_000);
 
 const demo = spawnSync(process.execPath, ["apps/server/dist/cli.js", "demo:setup"], { cwd: root, env, encoding: "utf8" });
 if (demo.status !== 0) {
@@ -72,7 +73,7 @@ Plano Appointments is running.
   Admin:      http://127.0.0.1:${port}   (API proxied at /api/trpc and /api/v1)
   API server: http://127.0.0.1:${apiPort}
   Database:   ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${process.env.PLANO_DATA_DIR ?? ".data/"}`}
-  Login:      ${login.email} / ${login.password ?? "(printed on the first run)"}${
+  Login:      ${login.email} / ${login.password}${login.passwordReset ? "   (a new password: the saved one was not in this data folder)" : ""}${
     login.created
       ? `
   App token:  ${login.applicationToken}  (application ${login.application}; shown once)

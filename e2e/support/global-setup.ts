@@ -49,8 +49,6 @@ async function start(state: E2eState, stateFile: string) {
     ...process.env,
     DATABASE_URL: database,
     API_PORT: String(apiPort),
-    // Plain http on loopback: the session cookie cannot be Secure here.
-    PLANO_INSECURE_COOKIES: "1",
     // Client emails go to a port where nothing listens until a test puts a stand-in there (e2e/support/mandrill.ts),
     // and are retried only when a test asks: the notifications test needs a failed email that stays failed.
     MANDRILL_API_KEY: "e2e",

@@ -6,9 +6,10 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AppointmentMailer } from "@plano/api";
-import type { Db } from "@plano/db";
+import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
+import { clientAddressOf, forwardingPolicyFromEnv, servedOverTls, type ForwardingPolicy } from "./forwarded";
 import { createTrpcHandler } from "./trpc-handler";
 
 export interface ApiServerOptions {
@@ -17,6 +18,8 @@ export interface ApiServerOptions {
   clock?: () => Date;
   /** Where a request's unexpected failure is logged, with its request id; default `console.error`. */
   log?: (message: string, error: unknown) => void;
+  /** Which proxies' X-Forwarded-* headers to believe, and the cookie policy (default: from the environment). */
+  forwarding?: ForwardingPolicy;
 }
 
 /** How long a client may take to send its request; see `createApiServer`. */
@@ -78,7 +81,7 @@ export function guardRequests(listener: (req: IncomingMessage, res: ServerRespon
   };
 }
 
-export function createApiRequestListener({ db, mailer, clock, log }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, log, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -91,8 +94,10 @@ export function createApiRequestListener({ db, mailer, clock, log }: ApiServerOp
         channel: viaCookie ? "admin" : "trpc",
         clock,
         mailer,
-        cookies: cookieJar(res),
+        cookies: cookieJar(res, { secure: servedOverTls(req, forwarding) }),
         requestId: requestIdFrom(req.headers),
+        clientAddress: clientAddressOf(req, forwarding),
+        setHeader: (name, value) => res.setHeader(name, value),
       });
     },
     onError({ error, path, req }) {
@@ -101,6 +106,7 @@ export function createApiRequestListener({ db, mailer, clock, log }: ApiServerOp
     },
   });
   const legacy = createLegacyHandler({ db, mailer, clock, log });
+  let databaseUp = true;
 
   return guardRequests((req, res, requestId) => {
     if (!isValidHost(req.headers.host)) {
@@ -110,8 +116,17 @@ export function createApiRequestListener({ db, mailer, clock, log }: ApiServerOp
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/api/trpc/")) return trpc(req, res);
     if (path === "/api/v1" || path.startsWith("/api/v1/")) return legacy(req, res);
-    if (path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    // /healthz: the process answers (always 200), and how the database is. /readyz: for load balancers,
+    // 503 while the database does not answer, so traffic goes to instances that can serve it.
+    if (path === "/healthz" || path === "/readyz") {
+      void probeDb(db).then((database) => {
+        // The reason goes to the log (once per change), never to this unauthenticated answer.
+        if (database.up !== databaseUp) console.error(database.up ? "database: reachable again" : `database: unreachable (${database.error})`);
+        databaseUp = database.up;
+        const status = path === "/readyz" && !database.up ? 503 : 200;
+        res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify({ ok: database.up, database: database.up ? "up" : "down" }));
+      });
       return;
     }
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: `No route for ${path}`, requestId }));

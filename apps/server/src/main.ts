@@ -1,5 +1,5 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
-import { mailerFromEnv } from "@plano/api";
+import { mailerFromEnv, pruneLoginThrottle } from "@plano/api";
 import { createApiServer } from "./http";
 import { startRuntime } from "./start";
 
@@ -22,6 +22,11 @@ const outboxRetry = setInterval(() => {
     .finally(() => (retrying = undefined));
 }, OUTBOX_RETRY_EVERY_MS).unref();
 
+/** Sign-in throttle keys nobody failed on for a day are forgotten (auth/login-throttle.ts). */
+const throttlePrune = setInterval(() => {
+  pruneLoginThrottle(runtime.db, new Date()).catch((error: unknown) => console.error("pruning the sign-in throttle failed:", error));
+}, 60 * 60 * 1000).unref();
+
 server.listen(port, host, () => {
   console.log(`Plano API listening on http://${host}:${port} (tRPC /api/trpc, REST /api/v1)`);
 });
@@ -32,6 +37,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping the API server`);
   clearInterval(outboxRetry);
+  clearInterval(throttlePrune);
   server.close();
   server.closeAllConnections();
   await retrying;

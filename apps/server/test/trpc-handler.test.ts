@@ -46,7 +46,7 @@ describe("createTrpcHandler", () => {
       router: appRouter,
       basePath: "/api/trpc/",
       createContext: ({ req, res }: { req: http.IncomingMessage; res: http.ServerResponse }) =>
-        createContext({ db: database.db, credentials: credentialsFromHeaders(req.headers).credentials, channel: "trpc", clock, cookies: cookieJar(res) }),
+        createContext({ db: database.db, credentials: credentialsFromHeaders(req.headers).credentials, channel: "trpc", clock, cookies: cookieJar(res, { secure: false }) }),
     };
     origins.lean = await listen(createTrpcHandler(options));
     origins.adapter = await listen(createHTTPHandler(options));

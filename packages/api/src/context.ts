@@ -9,7 +9,8 @@ import type { Credentials } from "./auth/authenticate";
 import type { AppointmentMailer } from "./domain/mail";
 
 export interface CookieJar {
-  set(name: string, value: string, options: { maxAgeSeconds?: number; httpOnly: boolean; sameSite: "Lax" | "Strict"; secure: boolean }): void;
+  /** `Secure` is the HTTP layer's decision (how the app is served), not the procedure's. */
+  set(name: string, value: string, options: { maxAgeSeconds?: number; httpOnly: boolean; sameSite: "Lax" | "Strict" }): void;
   clear(name: string): void;
 }
 
@@ -23,6 +24,10 @@ export interface CreateContextOptions {
   /** Present for HTTP requests that can receive cookies (the admin's login). */
   cookies?: CookieJar;
   requestId?: string;
+  /** The caller's address (behind a trusted proxy: the one it forwarded), for sign-in throttling. */
+  clientAddress?: string;
+  /** Sets a response header (e.g. Retry-After), for HTTP requests. */
+  setHeader?: (name: string, value: string) => void;
 }
 
 export function createContext(options: CreateContextOptions) {
@@ -34,6 +39,8 @@ export function createContext(options: CreateContextOptions) {
     mailer: options.mailer,
     cookies: options.cookies,
     requestId: options.requestId,
+    clientAddress: options.clientAddress ?? "unknown",
+    setHeader: options.setHeader ?? (() => {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface PlanoErrorDetails {
   session?: SessionView;
   /** `email-failed`: the change that was saved before the email failed. */
   saved?: Appointment;
+  /** `too-many-attempts`: seconds until the next attempt may be made (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export class PlanoError extends Error {
@@ -38,6 +40,7 @@ const trpcCodeFor: Record<ErrorReason, TRPCError["code"]> = {
   "not-found": "NOT_FOUND",
   "update-conflict": "CONFLICT",
   "email-failed": "INTERNAL_SERVER_ERROR",
+  "too-many-attempts": "TOO_MANY_REQUESTS",
 };
 
 /** A TRPCError whose cause is the PlanoError, so the formatter and adapters can read it. */

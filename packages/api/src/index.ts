@@ -12,6 +12,7 @@ export {
 export { authenticate, DEFAULT_SESSION_APPLICATION, type Credentials } from "./auth/authenticate";
 export { createApplicationToken, createSession, createUser, type NewUser } from "./auth/credentials-admin";
 export { hashPassword, verifyPassword } from "./auth/passwords";
+export { pruneLoginThrottle } from "./auth/login-throttle";
 export { syncReferenceData } from "./auth/reference-data";
 export { hashToken } from "./auth/tokens";
 export { describeError, type DescribedError } from "./error-detail";

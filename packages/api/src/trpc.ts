@@ -40,6 +40,7 @@ const t = initTRPC.context<Context>().create({
               current: described.extra.current,
               saved: described.extra.saved,
               session: described.extra.session,
+              retryAfterSeconds: described.extra.retryAfterSeconds,
             }
           : null,
       },

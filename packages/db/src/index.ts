@@ -1,4 +1,4 @@
-export { connectDb, createDb, db, disconnectDb, type Db, type DbOptions } from "./client";
+export { connectDb, createDb, db, disconnectDb, EMBEDDED_DB_DEFAULTS, probeDb, SERVER_DB_DEFAULTS, type Db, type DbOptions } from "./client";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type * as Models from "./generated/prisma/client";
 export { pgConfigFromUrl } from "./pg-config";

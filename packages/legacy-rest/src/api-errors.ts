@@ -23,6 +23,7 @@ const statusOf: Record<ErrorReason, LegacyStatus> = {
   "not-found": "invalid-param",
   "update-conflict": "update-conflict",
   "email-failed": "mandrill-email-failed",
+  "too-many-attempts": "too-many-attempts",
 };
 
 /** API messages start with the field's snake_case name; say the route's own name where it differs. */

@@ -46,6 +46,8 @@ export function createRouteRegistry(
 ): RouteRegistry {
   let seeded: Promise<void> | undefined;
   let cached: { readAt: number; switches: Promise<Map<string, RouteSwitches>> } | undefined;
+  /** The last registry read that worked: while the database is unreachable, routes stay identified by it. */
+  let lastGood: Map<string, RouteSwitches> | undefined;
 
   const ensureSeeded = () => {
     seeded ??= seedRouteRegistry(db).catch((error: unknown) => {
@@ -58,7 +60,9 @@ export function createRouteRegistry(
   const current = () => {
     const now = performance.now();
     if (!cached || now - cached.readAt >= cacheMs) {
-      const switches = ensureSeeded().then(() => readRegistry(db));
+      const switches = ensureSeeded()
+        .then(() => readRegistry(db))
+        .then((read) => (lastGood = read));
       cached = { readAt: now, switches };
       // A failed read is not cached: the next request tries again.
       switches.catch(() => {
@@ -70,7 +74,17 @@ export function createRouteRegistry(
 
   // Read (and seed) at start-up, so the first request does not wait and a broken registry shows in the log at once.
   void current().catch((error: unknown) => log("legacy route registry: the start-up read failed:", error));
-  return { switchesOf: async (path) => (await current()).get(path) };
+  return {
+    switchesOf: async (path) => {
+      try {
+        return (await current()).get(path);
+      } catch (error) {
+        // The request is then identified and fails where the database is needed, as application-crash.
+        if (lastGood) return lastGood.get(path);
+        throw error;
+      }
+    },
+  };
 }
 
 /** `appointments/update`, `/appointments/update` or `/api/v1/appointments/update` → the registry's path. */

@@ -29,6 +29,7 @@ export const legacyStatuses = {
   "identify-request-error": { http: 500, kind: "uncommon", description: "This status is returned when there is an internal server error before the route could be identified. Please try again later." },
   "service-not-found": { http: 503, kind: "uncommon", description: "This status is returned when the route's API service record being requested hasn't been deployed yet." },
   "update-conflict": { http: 409, kind: "extension", description: "The appointment changed since the caller read it (updated_at_mt is stale). The current record is in data.appointment; merge and retry." },
+  "too-many-attempts": { http: 429, kind: "extension", description: "Too many failed sign-ins from this address or for this account: the Retry-After header says how many seconds to wait. The delay grows with each failure and ends by itself; a correct password after it works." },
 } as const satisfies Record<string, StatusSpec>;
 
 export type LegacyStatus = keyof typeof legacyStatuses;
@@ -48,6 +49,7 @@ export const errorReasons = [
   "not-found",
   "update-conflict",
   "email-failed",
+  "too-many-attempts",
 ] as const;
 export type ErrorReason = (typeof errorReasons)[number];
 

@@ -26,3 +26,11 @@ export function needsSignIn(error: unknown): boolean {
   const reason = planoErrorOf(error)?.reason;
   return reason === "session-expired" || reason === "invalid-token";
 }
+
+/** The API server did not answer at all (refused, reset, or the admin's proxy said 502/503), as opposed to answering an error. */
+export function apiUnreachable(error: unknown): boolean {
+  const { data, cause } = (error ?? {}) as { data?: { httpStatus?: number } | null; cause?: unknown };
+  if (data?.httpStatus === 502 || data?.httpStatus === 503) return true;
+  // fetch() rejects with a TypeError ("fetch failed") when no HTTP answer came back.
+  return !data && cause instanceof TypeError;
+}

@@ -26,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\nUsage: ${command.usage}\n`);
     return 2;
   }
-  const runtime = await startRuntime({ poolSize: 2 });
+  // No statement time limit: an operator's bulk seed may run long statements.
+  const runtime = await startRuntime({ poolSize: 2, statementTimeoutMs: 0 });
   try {
     const result = await command.run(runtime.db, flags);
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -32,3 +32,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(key, expected);
 }
+
+/**
+ * A hash of the current cost that no password matches: checking an account
+ * without a password (or an unknown email) against it costs what a real check
+ * costs, so the answer's timing does not tell which emails exist.
+ */
+const DUMMY_HASH = ["scrypt", cost.N, cost.r, cost.p, Buffer.alloc(16).toString("base64url"), Buffer.alloc(keyLength).toString("base64url")].join("$");
+
+/** `verifyPassword`, doing the same scrypt work whether or not there is a stored hash. */
+export async function checkPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+  const matches = await verifyPassword(password, stored ?? DUMMY_HASH);
+  return stored ? matches : false;
+}

@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from "@plano/db";
 import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Warning } from "@plano/schema";
-import type { Principal } from "../auth/principal";
+import { readScope, type Principal } from "../auth/principal";
 import { fail, invalidParam } from "../errors";
 import { toAppointment, type AppointmentRow } from "./appointment-record";
 import { diffStates, type AppointmentState } from "./appointment-state";
@@ -61,9 +61,9 @@ async function resolveReferences(
   return { office, photographer };
 }
 
-async function overlapWarnings(db: Db, appointment: Appointment): Promise<Warning[]> {
+async function overlapWarnings(db: Db, principal: Principal, appointment: Appointment): Promise<Warning[]> {
   if (appointment.cancelled) return [];
-  const overlaps = await findPhotographerOverlaps(db, { ...appointment, excludeId: appointment.id });
+  const overlaps = await findPhotographerOverlaps(db, { ...appointment, excludeId: appointment.id }, readScope(principal));
   if (overlaps.length === 0) return [];
   return [
     {
@@ -80,9 +80,9 @@ function stateOf(row: AppointmentRow): AppointmentState {
   return state;
 }
 
-async function withWarnings(db: Db, row: AppointmentRow): Promise<AppointmentResult> {
+async function withWarnings(ctx: WriteContext, row: AppointmentRow): Promise<AppointmentResult> {
   const appointment = toAppointment(row);
-  return { appointment, warnings: await overlapWarnings(db, appointment) };
+  return { appointment, warnings: await overlapWarnings(ctx.db, ctx.principal, appointment) };
 }
 
 const uniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
@@ -98,7 +98,7 @@ export async function createAppointment(
       where: { principal_key: { principal: ctx.principal.key, key: idempotencyKey } },
       include: { appointment: { include: { office: { select: { timeZone: true } } } } },
     });
-    return previous ? withWarnings(ctx.db, previous.appointment) : undefined;
+    return previous ? withWarnings(ctx, previous.appointment) : undefined;
   };
   const replayed = await replay();
   if (replayed) return replayed;
@@ -115,7 +115,7 @@ export async function createAppointment(
       }
       return created;
     });
-    return withWarnings(ctx.db, row);
+    return withWarnings(ctx, row);
   } catch (error) {
     // The same key raced in from a retry: the first one won; answer with it.
     if (idempotencyKey && uniqueViolation(error)) {
@@ -168,9 +168,9 @@ export async function updateAppointment(
     if (!planned || changesAnything(current, planned)) return conflict(ctx.db, row.id);
     next = planned;
   }
-  if (!changesAnything(current, next)) return withWarnings(ctx.db, row);
+  if (!changesAnything(current, next)) return withWarnings(ctx, row);
   // The exact stored version: a whole-second one that names it stands for it.
   const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx));
   if (!outcome.ok) return conflict(ctx.db, row.id);
-  return withWarnings(ctx.db, outcome.row);
+  return withWarnings(ctx, outcome.row);
 }

@@ -3,8 +3,10 @@
  * photographer whose [start, stop) intersects this one. A warning, not a
  * block: schedulers sometimes book back-to-back shoots on purpose.
  */
-import type { Db, Tx } from "@plano/db";
+import { Prisma, type Db, type Tx } from "@plano/db";
 import type { Overlap } from "@plano/schema";
+import type { ReadScope } from "../auth/principal";
+import { scopeCondition } from "./appointment-reads";
 
 export interface Slot {
   photographerUserId: number | null;
@@ -14,8 +16,14 @@ export interface Slot {
   excludeId?: number;
 }
 
-export async function findPhotographerOverlaps(db: Db | Tx, slot: Slot, limit = 20): Promise<Overlap[]> {
+/**
+ * Only appointments `scope` may read are returned (docs/permissions.md): an
+ * overlap names another appointment's id, times and summary, so a photographer
+ * or client asking about someone else's slot learns nothing they could not list.
+ */
+export async function findPhotographerOverlaps(db: Db | Tx, slot: Slot, scope: ReadScope, limit = 20): Promise<Overlap[]> {
   if (slot.photographerUserId === null || !slot.startsAt || !slot.stopsAt) return [];
+  const visible = scopeCondition(scope) ?? Prisma.sql`true`;
   // Raw SQL: this runs after every write, and Prisma's query builder cost more
   // than the query itself (bench/). An appointment of at most a day that
   // overlaps [start, stop) starts within a day before `start`, so that range of
@@ -23,16 +31,16 @@ export async function findPhotographerOverlaps(db: Db | Tx, slot: Slot, limit = 
   // rare longer ones are read apart. Unbounded, the scan walked the
   // photographer's whole history (20-600 ms per write at 1M rows).
   const rows = await db.$queryRaw<{ id: number; uuid: string; summary: string | null; startsAt: Date; stopsAt: Date }[]>`
-    SELECT id, uuid, summary, starts_at AS "startsAt", stops_at AS "stopsAt" FROM (
-      SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
+    SELECT a.id, a.uuid, a.summary, a.starts_at AS "startsAt", a.stops_at AS "stopsAt" FROM (
+      SELECT id, uuid, summary, starts_at, stops_at, cancelled, photographer_user_id, order_id FROM appointment
        WHERE photographer_user_id = ${slot.photographerUserId} AND NOT is_long
          AND starts_at >= ${slot.startsAt}::timestamptz - interval '24 hours' AND starts_at < ${slot.stopsAt}::timestamptz
       UNION ALL
-      SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
+      SELECT id, uuid, summary, starts_at, stops_at, cancelled, photographer_user_id, order_id FROM appointment
        WHERE photographer_user_id = ${slot.photographerUserId} AND is_long AND starts_at < ${slot.stopsAt}::timestamptz
-    ) candidate
-     WHERE NOT cancelled AND stops_at > ${slot.startsAt}::timestamptz AND id <> ${slot.excludeId ?? -1}
-     ORDER BY starts_at, id
+    ) a
+     WHERE NOT a.cancelled AND a.stops_at > ${slot.startsAt}::timestamptz AND a.id <> ${slot.excludeId ?? -1} AND ${visible}
+     ORDER BY a.starts_at, a.id
      LIMIT ${limit}`;
   return rows.map((row) => ({ ...row, startsAt: row.startsAt.toISOString(), stopsAt: row.stopsAt.toISOString() }));
 }

@@ -1,12 +1,20 @@
 import { confirmAppointmentInput } from "@plano/schema";
-import { toAppointment } from "../../domain/appointment-record";
+import { canConfirm } from "../../auth/principal";
+import { fail } from "../../errors";
 import { appointmentProcedure } from "../../trpc";
-import { saveAndNotify } from "./save-and-notify";
+import { changeStatus } from "./status-change";
 
 export const confirm = appointmentProcedure("appointments:confirm")
   .input(confirmAppointmentInput)
   .mutation(async ({ ctx, input }) => {
-    // Confirming twice is a no-op (FileMaker retries requests that timed out).
-    if (ctx.appointment.confirmed) return { appointment: toAppointment(ctx.appointment), warnings: [] };
-    return saveAndNotify(ctx, { confirmed: true }, input.updatedAtMt, "confirm");
+    if (!canConfirm(ctx.principal, ctx.appointment)) {
+      fail("forbidden", "Photographers may confirm only their own appointments.", { field: "id", fields: ["id"] });
+    }
+    // Confirming twice is a no-op, also when the two race (status-change.ts).
+    return changeStatus(ctx, {
+      action: "confirm",
+      done: (row) => row.confirmed,
+      patch: { confirmed: true },
+      updatedAtMt: input.updatedAtMt,
+    });
   });

@@ -1,5 +1,5 @@
 import { conflictsInput } from "@plano/schema";
-import { visibleTo } from "../../auth/principal";
+import { readScope, visibleTo } from "../../auth/principal";
 import { loadAppointment } from "../../domain/appointment-load";
 import { findPhotographerOverlaps } from "../../domain/overlaps";
 import { fail } from "../../errors";
@@ -9,12 +9,14 @@ import { requirePermission } from "../../trpc";
 export const conflicts = requirePermission("appointments:read")
   .input(conflictsInput)
   .query(async ({ ctx, input }) => {
+    // Only overlaps the caller may read: a photographer or client asking about another photographer's slot gets none of theirs.
+    const scope = readScope(ctx.principal);
     if (input.id === undefined && input.uuid === undefined) {
-      return findPhotographerOverlaps(ctx.db, {
-        photographerUserId: input.photographerUserId ?? null,
-        startsAt: input.startsAt ?? null,
-        stopsAt: input.stopsAt ?? null,
-      });
+      return findPhotographerOverlaps(
+        ctx.db,
+        { photographerUserId: input.photographerUserId ?? null, startsAt: input.startsAt ?? null, stopsAt: input.stopsAt ?? null },
+        scope,
+      );
     }
     const row = await loadAppointment(ctx.db, input.id !== undefined ? { id: input.id } : { uuid: input.uuid! });
     if (!row || !visibleTo(ctx.principal, row)) return fail("not-found", `no appointment ${input.id ?? input.uuid} that you can see`, { field: "id" });
@@ -23,5 +25,5 @@ export const conflicts = requirePermission("appointments:read")
       startsAt: input.startsAt ?? row.startsAt?.toISOString() ?? null,
       stopsAt: input.stopsAt ?? row.stopsAt?.toISOString() ?? null,
       excludeId: row.id,
-    });
+    }, scope);
   });
