@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { appRouter, createContext, credentialsFromHeaders, type AppointmentMailer } from "@plano/api";
+import { appRouter, createContext, credentialsFromHeaders, type AppointmentMailer, type ChangeHub } from "@plano/api";
 import type { Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
@@ -16,14 +16,16 @@ export interface ApiServerOptions {
   db: Db;
   mailer?: AppointmentMailer;
   clock?: () => Date;
+  /** The live change feed behind `appointment.onChange`; without it subscriptions answer NOT_IMPLEMENTED. */
+  changes?: ChangeHub;
 }
 
-export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, changes }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
-    createContext: ({ req, res }) => {
-      const { credentials, viaCookie } = credentialsFromHeaders(req.headers);
+    createContext: ({ req, res, connectionParams }) => {
+      const { credentials, viaCookie, subscriptionOnly } = credentialsFromHeaders(req.headers, { method: req.method, connectionParams });
       return createContext({
         db,
         credentials,
@@ -33,6 +35,8 @@ export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions
         mailer,
         cookies: cookieJar(res),
         requestId: String(req.headers["x-request-id"] ?? randomUUID()),
+        changes,
+        subscriptionOnly,
       });
     },
     onError({ error, path }) {

@@ -24,7 +24,12 @@ export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
   /** Where the router is mounted, with its trailing slash: "/api/trpc/". */
   basePath: string;
-  createContext: (opts: { req: IncomingMessage; res: ServerResponse }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
+  /** `connectionParams`: what a subscription's client sent (tRPC's `connectionParams`), for SSE calls only. */
+  createContext: (opts: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    connectionParams?: Record<string, string | undefined> | null;
+  }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
   onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
 }
 
@@ -85,7 +90,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
   const fallback = createHTTPHandler({
     router,
     basePath,
-    createContext: ({ req, res }) => createContext({ req, res }),
+    createContext: ({ req, res, info }) => createContext({ req, res, connectionParams: info.connectionParams }),
     onError: ({ error, path }) => onError?.({ error, path }),
   });
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -44,8 +44,10 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 /** A caller with a valid token: `ctx.principal`. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const principal = await authenticate(ctx.db, ctx.credentials, ctx.now());
+export const protectedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+  // An EventSource's cookie (no CSRF header) is good for subscriptions only; see credentialsFromHeaders.
+  const credentials = ctx.subscriptionOnly && type !== "subscription" ? { ...ctx.credentials, token: undefined } : ctx.credentials;
+  const principal = await authenticate(ctx.db, credentials, ctx.now());
   return next({ ctx: { principal } });
 });
 

@@ -38,7 +38,7 @@ const MAX_ZONE_OFFSET_MS = 14 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Visibility as SQL: everything, or the caller's own shoots and their own orders' appointments. */
-function scopeCondition(scope: ReadScope): Prisma.Sql | undefined {
+export function scopeCondition(scope: ReadScope): Prisma.Sql | undefined {
   if (scope.all) return undefined;
   const visible: Prisma.Sql[] = [];
   if (scope.photographerUserId !== null) visible.push(Prisma.sql`a.photographer_user_id = ${scope.photographerUserId}`);
