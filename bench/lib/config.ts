@@ -23,7 +23,7 @@ export interface BenchConfig {
   beforeDist: string | undefined;
 }
 
-export const scenarioGroups = ["update", "read", "list", "pglite", "scaleout"] as const;
+export const scenarioGroups = ["update", "read", "list", "pglite", "scaleout", "live"] as const;
 
 function number(name: string, fallback: number): number {
   const raw = process.env[name];

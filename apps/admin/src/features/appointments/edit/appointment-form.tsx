@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
+import { LiveChangeNotice, useLiveAppointment } from "../live/live-change-notice";
 import { ConflictDialog, type ConflictResolution } from "./conflict-dialog";
 import { AssignmentFields, NotesFields, OrderFields, type PhotographerOption, RecordFields, Section, StatusFields } from "./form-sections";
 import { type WritableKey, writableKeys } from "./form-model";
@@ -54,6 +55,7 @@ export function AppointmentForm({
   const utils = api.useUtils();
   const [photographerUserId, timeZoneLocal, officeId] = useWatch({ control: form.control, name: ["photographerUserId", "timeZoneLocal", "officeId"] });
   const { isDirty } = form.formState;
+  const liveChange = useLiveAppointment(base?.id ?? null, base?.updatedAtMt ?? null);
   useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
   const localZone = String(timeZoneLocal || offices.find((o) => String(o.id) === String(officeId))?.timeZone || "UTC");
 
@@ -111,6 +113,14 @@ export function AppointmentForm({
   const saving = update.isPending || create.isPending;
   return (
     <form noValidate onSubmit={form.handleSubmit(() => save(state.patch(), base))} className="flex flex-col gap-4" aria-label={base ? "Edit appointment" : "New appointment"}>
+      {liveChange && !conflict ? (
+        <LiveChangeNotice
+          change={liveChange}
+          hasEdits={isDirty}
+          onCompare={() => setConflict({ theirs: liveChange.appointment, mine: state.patch() })}
+          onLoadTheirs={() => reload(liveChange.appointment)}
+        />
+      ) : null}
       <Section title="Schedule">
         <ScheduleSection state={state} offices={offices} timeZones={timeZones} />
       </Section>

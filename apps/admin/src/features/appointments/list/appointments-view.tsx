@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { buttonClasses } from "~/components/ui/button";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { errorMessageOf } from "~/trpc/errors";
+import { useLiveList } from "../live/use-live-list";
 import { api } from "~/trpc/react";
 import { AppointmentTable } from "./appointment-table";
 import { ListFiltersForm } from "./list-filters-form";
@@ -16,6 +17,7 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
   const router = useRouter();
   // While the next page or filter loads, the current rows stay (dimmed) instead of flashing empty.
   const list = api.appointment.list.useQuery(input, { placeholderData: keepPreviousData });
+  useLiveList(input);
   const descending = input.sort === "-startsAt";
 
   return (
