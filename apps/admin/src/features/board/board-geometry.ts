@@ -52,6 +52,9 @@ export interface Placed {
   appointment: Appointment;
   start: number;
   end: number;
+  /** Wall-clock start and end in the lane's zone ("18:45", "22:45"), for labels: the axis itself stops at 22:00. */
+  startLabel: string;
+  endLabel: string;
   row: number;
   overlaps: Appointment[];
 }
@@ -61,11 +64,14 @@ export function layoutLane(axis: Axis, appointments: Appointment[], zone: string
   const blocks: Placed[] = [];
   for (const appointment of appointments) {
     if (!appointment.startsAt) continue;
-    const start = appointment.allday ? axisMinute(axis, appointment.startsAt, zone) : axisMinute(axis, appointment.startsAt, zone);
+    const start = axisMinute(axis, appointment.startsAt, zone);
     const stop = appointment.stopsAt ? axisMinute(axis, appointment.stopsAt, zone) : start + 60;
     const end = Math.max(stop, start + SNAP_MIN);
     if (end <= 0 || start >= axis.total) continue;
-    blocks.push({ appointment, start, end, row: 0, overlaps: [] });
+    const wall = (instant: string) => instantToZoned(new Date(instant), zone).time.slice(0, 5);
+    const startLabel = wall(appointment.startsAt);
+    const endLabel = appointment.stopsAt ? wall(appointment.stopsAt) : axisClock(end);
+    blocks.push({ appointment, start, end, startLabel, endLabel, row: 0, overlaps: [] });
   }
   blocks.sort((a, b) => a.start - b.start || a.appointment.id - b.appointment.id);
   const rowEnds: number[] = [];

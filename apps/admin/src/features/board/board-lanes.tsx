@@ -22,8 +22,8 @@ function statusOf(appointment: Appointment): { label: string; classes: string } 
   return { label: "Unconfirmed", classes: "border-slate-400 bg-white text-slate-900" };
 }
 
-export function blockLabel(appointment: Appointment, start: number, end: number): string {
-  return `${axisClock(start)}–${axisClock(end)} ${appointment.apptType ?? "Appointment"}${appointment.location ? `, ${appointment.location}` : ""}`;
+export function blockLabel(appointment: Appointment, startLabel: string, endLabel: string): string {
+  return `${startLabel}–${endLabel} ${appointment.apptType ?? "Appointment"}${appointment.location ? `, ${appointment.location}` : ""}`;
 }
 
 export function Block({
@@ -39,7 +39,7 @@ export function Block({
   preview: DragPreview | null;
   onSelect: (id: number) => void;
 }) {
-  const { appointment, start, end, row, overlaps } = placed;
+  const { appointment, start, end, row, overlaps, startLabel, endLabel } = placed;
   const movable = !appointment.allday && !appointment.cancelled;
   const move = useDraggable({ id: `block:${appointment.id}`, disabled: !movable, data: { kind: "block", appointment, start, end } });
   const resize = useDraggable({ id: `resize:${appointment.id}`, disabled: !movable, data: { kind: "resize", appointment, start, end } });
@@ -54,13 +54,13 @@ export function Block({
         ? `ends ${axisClock(preview.minute)}`
         : `→ ${axisClock(preview.minute)}${preview.laneName ? `, ${preview.laneName}` : ""}`
       : null;
-  const label = `${blockLabel(appointment, start, end)}, ${status.label}${overlaps.length > 0 ? `, overlaps ${overlaps.length} other` : ""}`;
+  const label = `${blockLabel(appointment, startLabel, endLabel)}, ${status.label}${overlaps.length > 0 ? `, overlaps ${overlaps.length} other` : ""}`;
   return (
     <div
       ref={move.setNodeRef}
       data-testid={`block-${appointment.id}`}
-      data-start={axisClock(start)}
-      data-end={axisClock(end)}
+      data-start={startLabel}
+      data-end={endLabel}
       className={`group absolute overflow-hidden rounded-md border text-[11px] leading-tight shadow-sm ${status.classes} ${
         selected ? "ring-2 ring-indigo-500" : ""
       } ${overlaps.length > 0 ? "outline outline-2 outline-offset-[-2px] outline-amber-500" : ""} ${moving ? "z-20 opacity-90 shadow-lg" : "z-10"}`}
@@ -83,7 +83,7 @@ export function Block({
         className={`block h-full w-full px-1.5 py-0.5 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 ${movable ? "cursor-grab active:cursor-grabbing" : "cursor-pointer"}`}
       >
         <span className="block truncate font-semibold">
-          {axisClock(start)}–{axisClock(end)} {appointment.apptType ?? ""}
+          {startLabel}–{endLabel} {appointment.apptType ?? ""}
           {overlaps.length > 0 ? (
             <span className="ml-1 rounded bg-amber-200 px-1 text-amber-900" title={`Overlaps ${overlaps.map((o) => `#${o.id}`).join(", ")}`}>
               ⚠ overlap
@@ -99,7 +99,7 @@ export function Block({
           {...resize.attributes}
           {...resize.listeners}
           role="button"
-          aria-label={`Change the end of ${blockLabel(appointment, start, end)}`}
+          aria-label={`Change the end of ${blockLabel(appointment, startLabel, endLabel)}`}
           data-testid={`resize-${appointment.id}`}
           className="absolute inset-y-0 right-0 w-2 cursor-ew-resize bg-black/10 opacity-0 focus:opacity-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 group-hover:opacity-100"
         />

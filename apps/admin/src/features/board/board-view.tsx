@@ -37,7 +37,7 @@ import { ConflictDialog } from "../appointments/edit/conflict-dialog";
 import type { AppointmentPatchValues } from "../appointments/edit/use-appointment-form";
 import { useBoardData } from "./board-data";
 import { addDays, axisClock, axisOf, DAY_SPAN_MIN, instantAt, layoutLane, outsideWindow, snap, SNAP_MIN, startPatch, type Axis } from "./board-geometry";
-import { blockLabel, Lane, type DragPreview } from "./board-lanes";
+import { Lane, type DragPreview } from "./board-lanes";
 import { boardSearch, type BoardParams } from "./board-params";
 import { QueueTray } from "./queue-tray";
 import { SidePanel, type PanelPatch } from "./side-panel";
@@ -387,8 +387,7 @@ export function BoardView({ params }: { params: BoardParams }) {
                       {hours.map((hour) =>
                         hour % (params.view === "week" ? 4 : 1) === 0 ? (
                           <span key={hour} className="absolute top-0 text-[10px] text-slate-500" style={{ left: `${((hour * 60) / axis.total) * 100}%` }}>
-                            {hour % 16 === 0 && axis.days > 1 ? <b className="block">{formatCalendarDate(addDays(axis.from, hour / 16)).slice(0, 10)}</b> : null}
-                            {axisClock(hour * 60)}
+                            {hour % 16 === 0 && axis.days > 1 ? <b className="block">{formatCalendarDate(addDays(axis.from, hour / 16)).slice(0, 10)}</b> : axisClock(hour * 60)}
                           </span>
                         ) : null,
                       )}
