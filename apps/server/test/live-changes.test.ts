@@ -189,6 +189,39 @@ describe("appointment.onChange", () => {
     expect(String(bad.errors[0])).toMatch(/date_?to/i);
   });
 
+  it("takes an EventSource's session cookie (no CSRF header possible) for subscriptions only", async () => {
+    const scheduler = await createUser(database.db, {
+      email: `sam.${Date.now()}@example.com`,
+      name: "Sam Scheduler",
+      employee: true,
+      roles: [{ application: "planoauth", role: "scheduler" }],
+    });
+    const { token: session } = await createSession(database.db, scheduler.id, false, new Date());
+    const headers = { cookie: `plano_session=${encodeURIComponent(session)}`, accept: "text/event-stream" };
+    const params = encodeURIComponent(JSON.stringify({ application: "planoauth" }));
+    const subscription = await fetch(`${api.url}/appointment.onChange?input=${encodeURIComponent(JSON.stringify({ json: {} }))}&connectionParams=${params}`, {
+      headers,
+      signal: AbortSignal.timeout(5000),
+    });
+    expect(subscription.status).toBe(200);
+    expect(subscription.headers.get("content-type")).toMatch(/text\/event-stream/);
+    // tRPC answers 200 and then the outcome as events: "connected" when the procedure runs, "serialized-error" when not.
+    const reader = subscription.body!.getReader();
+    let text = "";
+    while (!/event: (connected|serialized-error)/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toMatch(/event: connected/);
+    await reader.cancel();
+    // The same cookie, the same way, on a query: refused (a query must come with the CSRF header).
+    const query = await fetch(`${api.url}/appointment.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}&connectionParams=${params}`, { headers });
+    expect(query.status).toBe(401);
+    expect(((await query.json()) as { error: { json: { data: { plano: { reason: string } } } } }).error.json.data.plano.reason).toBe("invalid-token");
+    // And with the header, as the admin's own calls send it, the query is served.
+    const withHeader = await fetch(`${api.url}/appointment.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+      headers: { cookie: headers.cookie, "x-plano-csrf": "1", "x-plano-application": "planoauth" },
+    });
+    expect(withHeader.status).toBe(200);
+  });
+
   it("resumes from the last event id, on another API process, missing nothing that committed meanwhile", async () => {
     const { appointment } = await create(world.denver.id, { dateStartLocal: "2026-10-01" });
     const first = collect(clientFor(api.url), { id: appointment.id });
