@@ -8,13 +8,15 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eEnvironment } from "./support/environment";
-import { expect, storedAppointment, test, waitForHydration } from "./support/fixtures";
+import { expect as baseExpect, storedAppointment, test, waitForHydration } from "./support/fixtures";
 import { freePort, repoRoot, startProcess, stopPids, waitForHttp } from "./support/servers";
 import { SCHEDULER } from "./support/environment";
 
-/** Days after the seeded year, one per test, so no seeded appointment shares a lane with a test's. */
-let dayCounter = 0;
-const freshDay = () => `2028-0${1 + Math.floor(dayCounter / 28)}-${String(1 + (dayCounter++ % 28)).padStart(2, "0")}`;
+// A save travels browser → admin proxy → API → database: on a shared, busy machine that can take seconds.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+/** A day after the seeded year, its own for each test (and each run), so no other appointment shares its lanes. */
+const freshDay = () => new Date(Date.UTC(2028, 0, 1) + Math.floor(Math.random() * 3000) * 86_400_000).toISOString().slice(0, 10);
 
 async function denverPhotographers(db: pg.Client): Promise<{ id: number; name: string }[]> {
   const { rows } = await db.query<{ id: number; name: string }>(
@@ -48,6 +50,7 @@ async function openBoard(page: Page, date: string, denverId: number, baseUrl = "
 }
 
 test.describe("the dispatch board", () => {
+  test.describe.configure({ timeout: 90_000 });
   test("drag a block along its lane to move it by whole quarter hours, and undo it", async ({ signedIn: page, db, makeAppointment, officeId }) => {
     const [ann] = await denverPhotographers(db);
     const date = freshDay();
@@ -147,8 +150,8 @@ test.describe("the dispatch board", () => {
     const px = lane.width / (16 * 60);
     const itemBox = (await item.boundingBox())!;
     // Grab the item at its left edge and drop that edge at 14:00 (8 hours after 06:00).
-    const grab = { x: itemBox.x + 4, y: itemBox.y + 10 };
-    await drag(page, grab, { x: lane.x + 8 * 60 * px + 4, y: lane.y + 20 });
+    const grab = { x: itemBox.x + 12, y: itemBox.y + 12 };
+    await drag(page, grab, { x: lane.x + 8 * 60 * px + 12, y: lane.y + 20 });
     await expect.poll(async () => (await storedAppointment(db, appointment.id)).photographer_user_id).toBe(ann!.id);
     expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("14:00:00");
     await expect(page.getByRole("status").filter({ hasText: "outside its window" })).toBeVisible();

@@ -109,5 +109,5 @@ describe("notifications on the embedded database", () => {
       ["plano_test", "first"],
       ["plano_test", big],
     ]);
-  });
+  }, 120_000); // starting a PGlite takes long on a busy machine
 });

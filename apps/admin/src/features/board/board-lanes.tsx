@@ -61,7 +61,7 @@ export function Block({
       data-testid={`block-${appointment.id}`}
       data-start={startLabel}
       data-end={endLabel}
-      className={`group absolute overflow-hidden rounded-md border text-[11px] leading-tight shadow-sm ${status.classes} ${
+      className={`group absolute touch-none select-none overflow-hidden rounded-md border text-[11px] leading-tight shadow-sm ${status.classes} ${
         selected ? "ring-2 ring-indigo-500" : ""
       } ${overlaps.length > 0 ? "outline outline-2 outline-offset-[-2px] outline-amber-500" : ""} ${moving ? "z-20 opacity-90 shadow-lg" : "z-10"}`}
       style={{

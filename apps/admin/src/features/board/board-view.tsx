@@ -292,7 +292,12 @@ export function BoardView({ params }: { params: BoardParams }) {
       const { kind, name } = describe(active.id);
       return kind === "resize" ? `${name} would end at ${axisClock(at.minute)}.` : `${name} would start at ${axisClock(at.minute)}${at.laneName ? ` with ${at.laneName}` : ""}.`;
     },
-    onDragOver: ({ active, over }) => (over ? `${describe(active.id).name} is over ${laneOf(over.id)?.photographer.name ?? "a lane"}'s lane.` : undefined),
+    // Only a change of lane is news (the move announcement says the rest).
+    onDragOver: ({ active, over }) => {
+      const from = (active.data.current as DragData | undefined)?.appointment.photographerUserId;
+      const lane = laneOf(over?.id);
+      return lane && lane.photographer.id !== from ? `${describe(active.id).name} is over ${lane.photographer.name}'s lane.` : undefined;
+    },
     onDragEnd: ({ active, over }) => (over || String(active.id).startsWith("resize") ? `Dropped ${describe(active.id).name}. Saving.` : `${describe(active.id).name} was not dropped on a lane.`),
     onDragCancel: ({ active }) => `Cancelled. ${describe(active.id).name} stays where it was.`,
   };

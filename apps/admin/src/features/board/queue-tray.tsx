@@ -28,13 +28,13 @@ function QueueItem({ appointment, selected, onSelect }: { appointment: Appointme
   return (
     <li
       ref={drag.setNodeRef}
+      {...drag.listeners}
       data-testid={`queue-${appointment.id}`}
-      className={`rounded-md border bg-white p-2 text-xs shadow-sm ${selected ? "border-indigo-500 ring-2 ring-indigo-500" : "border-sky-300"} ${drag.isDragging ? "relative z-40 opacity-80 shadow-lg" : ""}`}
+      className={`cursor-grab touch-none select-none rounded-md border bg-white p-2 text-xs shadow-sm ${selected ? "border-indigo-500 ring-2 ring-indigo-500" : "border-sky-300"} ${drag.isDragging ? "relative z-40 opacity-80 shadow-lg" : ""}`}
       style={{ transform: drag.transform ? `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` : undefined }}
     >
       <button
         type="button"
-        {...drag.listeners}
         {...drag.attributes}
         onClick={() => onSelect(appointment.id)}
         aria-label={`${appointment.apptType ?? "Appointment"} #${appointment.id}, requested ${requested}. Drag onto a lane, or press Enter to place it from the panel.`}
@@ -43,6 +43,7 @@ function QueueItem({ appointment, selected, onSelect }: { appointment: Appointme
           // The keyboard path for a queued appointment is the side panel's place form.
           if (event.key === "Enter" || event.key === " ") {
             event.preventDefault();
+            event.stopPropagation();
             onSelect(appointment.id);
           }
         }}
