@@ -5,7 +5,7 @@
  * resumed from the read's `lastEventId`, so nothing between the two is lost).
  */
 import { isQueued, type Appointment } from "@plano/schema";
-import { useCallback } from "react";
+import { useCallback, useRef, useState } from "react";
 import { api, type RouterOutputs } from "~/trpc/react";
 import { addDays } from "./board-geometry";
 import { boardQueryInput, type BoardParams } from "./board-params";
@@ -44,21 +44,32 @@ export function useBoardData(params: BoardParams) {
   );
 
   const data = board.data;
-  api.appointment.onChange.useSubscription(
+  // The EventSource retries a dropped connection itself, but gives up when the proxy answers an
+  // error (the API process is down): then resubscribe after a pause, after the last event received.
+  const lastReceived = useRef<string | null>(null);
+  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  const subscription = api.appointment.onChange.useSubscription(
     {
       ...(params.officeId !== null ? { officeId: params.officeId } : {}),
       // Office dates of the shown days; local dates may differ by a day at the edges.
-      ...(data ? { dateFrom: addDays(data.from, -1), dateTo: addDays(data.to, 1), lastEventId: data.lastEventId } : {}),
+      ...(data ? { dateFrom: addDays(data.from, -1), dateTo: addDays(data.to, 1), lastEventId: resumeFrom ?? data.lastEventId } : {}),
     },
     {
       enabled: Boolean(data),
-      onData: ({ data: event }) => {
+      onData: ({ id, data: event }) => {
+        lastReceived.current = id;
         if (event.kind === "resync") void utils.appointment.board.invalidate(input);
         else {
           const known = data?.photographers.some((p) => p.id === event.appointment?.photographerUserId) ?? true;
           if (event.appointment?.photographerUserId != null && !known) void utils.appointment.board.invalidate(input);
           else apply(event.appointmentId, event.appointment);
         }
+      },
+      onError: () => {
+        setTimeout(() => {
+          if (lastReceived.current !== null && lastReceived.current !== resumeFrom) setResumeFrom(lastReceived.current);
+          else subscription.reset();
+        }, 2000);
       },
     },
   );
