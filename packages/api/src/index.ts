@@ -23,3 +23,4 @@ export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, Mandrill
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";
 export { ChangeHub, CHANGE_CHANNEL, type NotificationSource } from "./live/change-hub";
+export { requestIdFrom } from "./request-id";

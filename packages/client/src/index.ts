@@ -5,6 +5,7 @@
  *   const { appointment } = await plano.appointment.update.mutate({ id, updatedAtMt, patch: { notes: "…" } });
  */
 import type { AppRouter } from "@plano/api";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import superjson from "superjson";
 
@@ -34,7 +35,10 @@ export function createPlanoClient({ url, token, application, batch = true, fetch
     authorization: `Bearer ${token}`,
     ...(application ? { "x-plano-application": application } : {}),
   });
-  const link = batch ? httpBatchLink({ url, headers, transformer: superjson, fetch }) : httpLink({ url, headers, transformer: superjson, fetch });
+  // Longer batches are split here rather than refused by the server.
+  const link = batch
+    ? httpBatchLink({ url, headers, transformer: superjson, fetch, maxItems: TRPC_MAX_BATCH_CALLS })
+    : httpLink({ url, headers, transformer: superjson, fetch });
   if (!EventSource) return createTRPCClient<AppRouter>({ links: [link] });
   const baseFetch = fetch ?? globalThis.fetch;
   const subscriptions = httpSubscriptionLink({

@@ -5,3 +5,4 @@ export * from "./auth";
 export * from "./status";
 export * from "./time";
 export * from "./legacy";
+export * from "./limits";

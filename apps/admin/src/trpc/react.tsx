@@ -10,6 +10,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { AppRouter, RouterOutputs } from "@plano/api";
 import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { ADMIN_APPLICATION, adminApiHeaders } from "~/lib/api-headers";
 import { loginPathFor } from "~/lib/return-path";
 import { needsSignIn } from "./errors";
@@ -50,7 +51,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
           // headers: the application goes in connectionParams (the API accepts that cookie for
           // subscriptions only). It reconnects by itself, resuming after the last event id.
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson, connectionParams: { application: ADMIN_APPLICATION } }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders, maxItems: TRPC_MAX_BATCH_CALLS }),
         }),
       ],
     }),
