@@ -13,10 +13,11 @@ import { repoRoot, type ServerProcess } from "./lib/processes";
 import { restAnswers } from "./lib/protocols";
 import { describeMachine, formatTable, writeResults } from "./lib/report";
 import { buildServer, serverEnv, startApi, startBaseline, startCluster } from "./lib/servers";
-import { checkTargets, formatTargets } from "./lib/targets";
+import { checkLiveTargets, checkTargets, formatTargets } from "./lib/targets";
 import { crudSpec, type CrudContext, type LayerServer } from "./scenarios/crud";
 import { bulkFigures } from "./scenarios/bulk";
 import { explainList, listFilters, listSpec } from "./scenarios/list";
+import { livePhase, type LiveResults } from "./scenarios/live";
 
 const log = (line: string) => console.log(line);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -140,7 +141,7 @@ async function listPhase(stage: Stage, plans: Record<string, string>): Promise<F
   const { layers } = await startLayers(stage, false);
   const specs: FigureSpec[] = [];
   for (const filter of await listFilters(stage.databaseUrl)) {
-    const plan = await explainList(stage.databaseUrl, token, filter.inputs[0]!);
+    const plan = await explainList(stage.databaseUrl, token, filter);
     plans[filter.scenario] = plan;
     const extra = { rows: seeded, index: filter.index, index_used: filter.index ? plan.includes(filter.index) : null };
     for (const trpc of layers.filter((l) => l.layer === "trpc")) {
@@ -201,6 +202,11 @@ async function main() {
     seeded.list = listStage.seeded;
     figures.push(...(await listPhase(listStage, plans)));
   }
+  let live: LiveResults | undefined;
+  if (config.only.has("live")) {
+    const liveStage = crudStage ?? (await openStage(config, dist, load, notes, config.appointments));
+    live = await livePhase(liveStage.deployment, liveStage.databaseUrl, liveStage.token, log);
+  }
   if (config.only.has("pglite")) figures.push(...(await pglitePhase(config, dist, load)));
 
   addRatios(figures);
@@ -217,9 +223,10 @@ async function main() {
       api_pool_size: 10,
     },
     runs: figures,
-    targets: checkTargets(figures),
+    targets: [...checkTargets(figures), ...(live ? checkLiveTargets(live) : [])],
     notes,
     plans,
+    ...(live ? { live } : {}),
   };
   log(`\n${formatTable(figures)}\n`);
   log(formatTargets(results.targets));

@@ -32,7 +32,7 @@ test.describe("signing in and out", () => {
   test("remember me keeps the cookie beyond the session's seven days", async ({ page, context, db }) => {
     await page.goto("/login");
     await signInThroughForm(page, { rememberMe: true });
-    await expect(page).toHaveURL(/\/appointments$/);
+    await expect(page).toHaveURL(/\/board$/);
     const cookie = (await context.cookies()).find((candidate) => candidate.name === "plano_session");
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");

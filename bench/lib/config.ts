@@ -23,7 +23,7 @@ export interface BenchConfig {
   beforeDist: string | undefined;
 }
 
-export const scenarioGroups = ["update", "update-layout", "read", "list", "pglite", "scaleout", "bulk"] as const;
+export const scenarioGroups = ["update", "update-layout", "read", "list", "pglite", "scaleout", "bulk", "live"] as const;
 
 function number(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -200,6 +200,10 @@ export function trpcListRequest(token: string, input: RouterInputs["appointment"
   return capture(token, (c) => c.appointment.list.query(input));
 }
 
+export function trpcBoardRequest(token: string, input: RouterInputs["appointment"]["board"]): Promise<WireRequest> {
+  return capture(token, (c) => c.appointment.board.query(input));
+}
+
 export async function protocolFor(layer: Layer, token: string): Promise<Protocol> {
   if (layer === "trpc") return trpcProtocol(token);
   if (layer === "rest") return restProtocol(token);

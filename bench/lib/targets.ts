@@ -27,6 +27,10 @@ export function checkTargets(figures: Figure[]): TargetCheck[] {
       checks.push({ target: "p95 < 20 ms", figure: name(f), value: f.p95_ms, met: f.p95_ms < 20 });
       checks.push({ target: "plan uses the index", figure: name(f), value: null, met: f.index_used === true });
     }
+    if (f.scenario === "board-day") {
+      checks.push({ target: "p95 < 50 ms", figure: name(f), value: f.p95_ms, met: f.p95_ms < 50 });
+      checks.push({ target: "plan uses the index", figure: name(f), value: null, met: f.index_used === true });
+    }
   }
   return checks;
 }
@@ -35,4 +39,14 @@ export function formatTargets(checks: TargetCheck[]): string {
   return checks
     .map((c) => `${c.met ? "met   " : "MISSED"}  ${c.target.padEnd(22)} ${c.figure.padEnd(34)} ${c.value === null ? "" : c.value.toFixed(2)}`)
     .join("\n");
+}
+
+/** Issue 10's live-change targets: fan-out p99 < 250 ms (2 processes, 500 subscriptions), < 50 MB per 1,000 subscriptions. */
+export function checkLiveTargets(live: { subscriptions: number; processes: number; fanout_p99_ms: number; missed: number; memory_mb_per_1000: number }): TargetCheck[] {
+  const figure = `live ${live.processes} processes ${live.subscriptions} subs`;
+  return [
+    { target: "fan-out p99 < 250 ms", figure, value: live.fanout_p99_ms, met: live.fanout_p99_ms < 250 },
+    { target: "no event missed", figure, value: live.missed, met: live.missed === 0 },
+    { target: "< 50 MB / 1,000 subs", figure: "live memory", value: live.memory_mb_per_1000, met: live.memory_mb_per_1000 < 50 },
+  ];
 }

@@ -14,16 +14,16 @@ import { withClient } from "../lib/database";
 import type { FigureSpec } from "../lib/figures";
 import type { LoadGenerator } from "../lib/load";
 import type { ServerProcess } from "../lib/processes";
-import { trpcListRequest, type WireRequest } from "../lib/protocols";
+import { trpcBoardRequest, trpcListRequest, type WireRequest } from "../lib/protocols";
 
 type ListInput = RouterInputs["appointment"]["list"];
+type BoardInput = RouterInputs["appointment"]["board"];
 
-export interface ListFilter {
+export type ListFilter = {
   scenario: string;
   /** The index the plan must use (null: none required). */
   index: string | null;
-  inputs: ListInput[];
-}
+} & ({ procedure?: "list"; inputs: ListInput[] } | { procedure: "board"; inputs: BoardInput[] });
 
 const searchTerms = ["maple", "cedar st", "drone", "twilight", "headshots", "lakeview", "garcia", "floor plan", "river rd", "sunset"];
 const VARIANTS = 40;
@@ -61,19 +61,27 @@ export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
         index: null,
         inputs: variants((i) => ({ dateFromLocal: week(i).dateFromLocal, limit: 50 })),
       },
+      {
+        // The dispatch board: one office-day (its appointments, lanes and queue) in one request.
+        scenario: "board-day",
+        procedure: "board",
+        index: "appointment_office_id_starts_at_id_idx",
+        inputs: variants((i) => ({ officeId: offices[i % offices.length]!, date: week(i).dateFromLocal, view: "day" as const })),
+      },
     ];
   });
 }
 
-/** The EXPLAIN ANALYZE of the appointment query the API runs for `input`. */
-export async function explainList(databaseUrl: string, token: string, input: ListInput): Promise<string> {
+/** The EXPLAIN ANALYZE of the (first) appointment query the API runs for the filter's first input. */
+export async function explainList(databaseUrl: string, token: string, filter: ListFilter): Promise<string> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   const queries: { query: string; params: string }[] = [];
   db.$on("query", (event) => queries.push(event));
   try {
     const caller = appRouter.createCaller(createContext({ db, credentials: { token, application: "planoorder" }, channel: "trpc" }));
-    await caller.appointment.list(input);
+    if (filter.procedure === "board") await caller.appointment.board(filter.inputs[0]!);
+    else await caller.appointment.list(filter.inputs[0]!);
     // The page query: from the appointment table, ordered (the query builder's or raw SQL's spelling).
     const listQuery = queries.find((q) => /FROM\s+(?:"public"\.)?"?appointment"?[\s"]/.test(q.query) && /ORDER BY/.test(q.query));
     if (!listQuery) throw new Error(`no appointment list query among ${queries.length} queries`);
@@ -94,7 +102,10 @@ export async function listSpec(
   filter: ListFilter,
   extra: Record<string, unknown>,
 ): Promise<FigureSpec> {
-  const requests: WireRequest[] = await Promise.all(filter.inputs.map((input) => trpcListRequest(token, input)));
+  const requests: WireRequest[] =
+    filter.procedure === "board"
+      ? await Promise.all(filter.inputs.map((input) => trpcBoardRequest(token, input)))
+      : await Promise.all(filter.inputs.map((input) => trpcListRequest(token, input)));
   return {
     scenario: filter.scenario,
     layer: label,

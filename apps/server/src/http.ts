@@ -5,7 +5,7 @@
  * framework sits on the hot path (see bench/).
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AppointmentMailer } from "@plano/api";
+import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AppointmentMailer, type ChangeHub } from "@plano/api";
 import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
@@ -16,6 +16,8 @@ export interface ApiServerOptions {
   db: Db;
   mailer?: AppointmentMailer;
   clock?: () => Date;
+  /** The live change feed behind `appointment.onChange`; without it subscriptions answer NOT_IMPLEMENTED. */
+  changes?: ChangeHub;
   /** Where a request's unexpected failure is logged, with its request id; default `console.error`. */
   log?: (message: string, error: unknown) => void;
   /** Which proxies' X-Forwarded-* headers to believe, and the cookie policy (default: from the environment). */
@@ -81,12 +83,12 @@ export function guardRequests(listener: (req: IncomingMessage, res: ServerRespon
   };
 }
 
-export function createApiRequestListener({ db, mailer, clock, log, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, log, changes, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
-    createContext: ({ req, res }) => {
-      const { credentials, viaCookie } = credentialsFromHeaders(req.headers);
+    createContext: ({ req, res, connectionParams }) => {
+      const { credentials, viaCookie, subscriptionOnly } = credentialsFromHeaders(req.headers, { method: req.method, connectionParams });
       return createContext({
         db,
         credentials,
@@ -98,6 +100,8 @@ export function createApiRequestListener({ db, mailer, clock, log, forwarding = 
         requestId: requestIdFrom(req.headers),
         clientAddress: clientAddressOf(req, forwarding),
         setHeader: (name, value) => res.setHeader(name, value),
+        changes,
+        subscriptionOnly,
       });
     },
     onError({ error, path, req }) {

@@ -1,5 +1,6 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
-import { mailerFromEnv, pruneLoginThrottle } from "@plano/api";
+import { CHANGE_CHANNEL, ChangeHub, mailerFromEnv, pruneLoginThrottle } from "@plano/api";
+import { listenForNotifications } from "@plano/db";
 import { createApiServer } from "./http";
 import { startRuntime } from "./start";
 
@@ -9,7 +10,11 @@ const host = process.env.API_HOST ?? "127.0.0.1";
 const runtime = await startRuntime();
 // Mandrill from MANDRILL_API_KEY / MANDRILL_BASE_URL; without a key, mail is only recorded in the outbox.
 const mailer = mailerFromEnv();
-const server = createApiServer({ db: runtime.db, mailer });
+// Every committed appointment change, from any process writing to this database, for `appointment.onChange`.
+const changes = new ChangeHub(runtime.db, (onPayload, options) =>
+  listenForNotifications(runtime.database, CHANGE_CHANNEL, onPayload, options),
+);
+const server = createApiServer({ db: runtime.db, mailer, changes });
 
 /** Client emails that failed are retried from the outbox; the delay between tries grows per email. */
 const OUTBOX_RETRY_EVERY_MS = Number(process.env.OUTBOX_RETRY_EVERY_MS ?? 30_000);
@@ -41,6 +46,7 @@ async function stop(signal: string) {
   server.close();
   server.closeAllConnections();
   await retrying;
+  await changes.close();
   await runtime.close();
   process.exit(0);
 }

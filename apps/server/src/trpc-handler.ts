@@ -32,7 +32,12 @@ export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   maxBatchSize?: number;
   /** Where the router is mounted, with its trailing slash: "/api/trpc/". */
   basePath: string;
-  createContext: (opts: { req: IncomingMessage; res: ServerResponse }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
+  /** `connectionParams`: what a subscription's client sent (tRPC's `connectionParams`), for SSE calls only. */
+  createContext: (opts: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    connectionParams?: Record<string, string | undefined> | null;
+  }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
   onError?: (opts: { error: TRPCError; path: string | undefined; req: IncomingMessage }) => void;
 }
 
@@ -128,7 +133,7 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
     basePath,
     maxBodySize: TRPC_MAX_BODY_BYTES,
     maxBatchSize,
-    createContext: ({ req, res }) => createContext({ req, res }),
+    createContext: ({ req, res, info }) => createContext({ req, res, connectionParams: info.connectionParams }),
     onError: ({ error, path, req }) => onError?.({ error, path, req }),
   });
   const answer = (req: IncomingMessage, res: ServerResponse, url: URL, path: string, error: TRPCError | null) =>

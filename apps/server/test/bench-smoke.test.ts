@@ -84,8 +84,15 @@ describe("benchmark smoke", () => {
 
   it("captures the plan of the list query the API runs", async () => {
     const [byPhotographer] = await listFilters(database.url);
-    const plan = await explainList(database.url, ctx.token, byPhotographer!.inputs[0]!);
+    const plan = await explainList(database.url, ctx.token, byPhotographer!);
     expect(plan).toMatch(/appointment/);
     expect(plan).toMatch(/Execution Time/);
+  });
+
+  it("captures the plan of the board's office-day query, served by the office index", async () => {
+    const board = (await listFilters(database.url)).find((filter) => filter.scenario === "board-day")!;
+    const plan = await explainList(database.url, ctx.token, board);
+    expect(plan).toMatch(/Execution Time/);
+    expect(plan).toContain("appointment_office_id_starts_at_id_idx");
   });
 });

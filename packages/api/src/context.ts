@@ -7,6 +7,7 @@ import type { Db } from "@plano/db";
 import type { ChangeChannel } from "@plano/schema";
 import type { Credentials } from "./auth/authenticate";
 import type { AppointmentMailer } from "./domain/mail";
+import type { ChangeHub } from "./live/change-hub";
 
 export interface CookieJar {
   /** `Secure` is the HTTP layer's decision (how the app is served), not the procedure's. */
@@ -28,6 +29,13 @@ export interface CreateContextOptions {
   clientAddress?: string;
   /** Sets a response header (e.g. Retry-After), for HTTP requests. */
   setHeader?: (name: string, value: string) => void;
+  /** This process's live change feed; subscriptions need it. */
+  changes?: ChangeHub;
+  /**
+   * The credentials came from the session cookie of an EventSource request,
+   * which cannot send the CSRF header: they count for subscriptions only.
+   */
+  subscriptionOnly?: boolean;
 }
 
 export function createContext(options: CreateContextOptions) {
@@ -41,6 +49,8 @@ export function createContext(options: CreateContextOptions) {
     requestId: options.requestId,
     clientAddress: options.clientAddress ?? "unknown",
     setHeader: options.setHeader ?? (() => {}),
+    changes: options.changes,
+    subscriptionOnly: options.subscriptionOnly ?? false,
   };
 }
 
@@ -74,13 +84,26 @@ function cookie(headers: HeaderBag, name: string): string | undefined {
 /**
  * Credentials from request headers: a bearer token, or the admin's session
  * cookie, which counts only together with the CSRF header.
+ *
+ * A browser's EventSource (tRPC subscriptions over SSE) can send neither
+ * header: it names its application in tRPC's `connectionParams`, and its
+ * cookie is accepted as `subscriptionOnly`. A subscription only reads, and a
+ * cross-site page cannot read an event stream this server never grants it
+ * CORS for, so the CSRF header protects nothing there.
  */
-export function credentialsFromHeaders(headers: HeaderBag): { credentials: Credentials; viaCookie: boolean } {
-  const application = header(headers, APPLICATION_HEADER);
+export function credentialsFromHeaders(
+  headers: HeaderBag,
+  eventStream?: { method: string | undefined; connectionParams?: Record<string, string | undefined> | null },
+): { credentials: Credentials; viaCookie: boolean; subscriptionOnly: boolean } {
+  const streamParams = eventStream?.method === "GET" && header(headers, "accept")?.includes("text/event-stream") ? eventStream : undefined;
+  const application = header(headers, APPLICATION_HEADER) ?? streamParams?.connectionParams?.application;
   const authorization = header(headers, "authorization");
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  if (bearer) return { credentials: { token: bearer, application }, viaCookie: false };
+  if (bearer) return { credentials: { token: bearer, application }, viaCookie: false, subscriptionOnly: false };
   const fromCookie = cookie(headers, SESSION_COOKIE);
-  if (fromCookie && header(headers, CSRF_HEADER)) return { credentials: { token: fromCookie, application }, viaCookie: true };
-  return { credentials: { token: undefined, application }, viaCookie: false };
+  if (fromCookie && header(headers, CSRF_HEADER)) {
+    return { credentials: { token: fromCookie, application }, viaCookie: true, subscriptionOnly: false };
+  }
+  if (fromCookie && streamParams) return { credentials: { token: fromCookie, application }, viaCookie: true, subscriptionOnly: true };
+  return { credentials: { token: undefined, application }, viaCookie: false, subscriptionOnly: false };
 }

@@ -23,4 +23,5 @@ export { searchTextOf } from "./domain/persist";
 export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";
+export { ChangeHub, CHANGE_CHANNEL, type NotificationSource } from "./live/change-hub";
 export { requestIdFrom } from "./request-id";

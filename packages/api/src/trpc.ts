@@ -53,10 +53,12 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 /** A caller with a valid token: `ctx.principal`. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+  // An EventSource's cookie (no CSRF header) is good for subscriptions only; see credentialsFromHeaders.
+  const credentials = ctx.subscriptionOnly && type !== "subscription" ? { ...ctx.credentials, token: undefined } : ctx.credentials;
   // A procedure that calls others within its own request (appointment.bulk) hands on the
   // principal it resolved: one lookup per request. Contexts built from HTTP requests never carry one.
-  const principal = (ctx as { principal?: Principal }).principal ?? (await authenticate(ctx.db, ctx.credentials, ctx.now()));
+  const principal = (ctx as { principal?: Principal }).principal ?? (await authenticate(ctx.db, credentials, ctx.now()));
   return next({ ctx: { principal } });
 });
 

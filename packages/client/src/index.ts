@@ -6,7 +6,7 @@
  */
 import type { AppRouter } from "@plano/api";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
-import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import superjson from "superjson";
 
 export type { AppRouter, RouterInputs, RouterOutputs } from "@plano/api";
@@ -22,9 +22,15 @@ export interface PlanoClientOptions {
   /** Batch concurrent calls into one HTTP request (default true). */
   batch?: boolean;
   fetch?: typeof fetch;
+  /**
+   * For subscriptions (`appointment.onChange`, over server-sent events): an
+   * EventSource class that takes a `fetch` option, such as the `eventsource`
+   * package's (Node has no EventSource of its own before v22).
+   */
+  EventSource?: new (url: string, init?: { fetch?: typeof fetch }) => EventSource;
 }
 
-export function createPlanoClient({ url, token, application, batch = true, fetch }: PlanoClientOptions) {
+export function createPlanoClient({ url, token, application, batch = true, fetch, EventSource }: PlanoClientOptions) {
   const headers = () => ({
     authorization: `Bearer ${token}`,
     ...(application ? { "x-plano-application": application } : {}),
@@ -33,7 +39,20 @@ export function createPlanoClient({ url, token, application, batch = true, fetch
   const link = batch
     ? httpBatchLink({ url, headers, transformer: superjson, fetch, maxItems: TRPC_MAX_BATCH_CALLS })
     : httpLink({ url, headers, transformer: superjson, fetch });
-  return createTRPCClient<AppRouter>({ links: [link] });
+  if (!EventSource) return createTRPCClient<AppRouter>({ links: [link] });
+  const baseFetch = fetch ?? globalThis.fetch;
+  const subscriptions = httpSubscriptionLink({
+    url,
+    transformer: superjson,
+    EventSource: EventSource as never,
+    // The token goes in a header, as for every other call, through the EventSource's fetch.
+    eventSourceOptions: () =>
+      ({
+        fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+          baseFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers() } }),
+      }) as never,
+  });
+  return createTRPCClient<AppRouter>({ links: [splitLink({ condition: (op) => op.type === "subscription", true: subscriptions, false: link })] });
 }
 
 export type PlanoClient = ReturnType<typeof createPlanoClient>;

@@ -8,6 +8,7 @@
  * (the CLI while the server runs) connect to that address instead.
  */
 import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
+import { EventEmitter } from "node:events";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -19,8 +20,17 @@ export interface EmbeddedDatabase {
   url: string;
   /** True when this process opened the data directory (and must close it). */
   owner: boolean;
+  /**
+   * In-process notifications, where NOTIFY cannot travel over a socket: the
+   * owner of an embedded database hears them here (only on the channels in
+   * `EMBEDDED_LISTEN_CHANNELS`). Undefined otherwise: use LISTEN on `url`.
+   */
+  notifications?: EventEmitter;
   close(): Promise<void>;
 }
+
+/** Channels the embedded backend LISTENs on for its owner (see NotificationSniffer). */
+export const EMBEDDED_LISTEN_CHANNELS = ["plano_appointment_change"];
 
 interface ServerRecord {
   pid: number;
@@ -105,7 +115,11 @@ export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenE
   }
 
   const pglite = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
-  const server = await servePGlite(pglite);
+  // The one backend LISTENs for its owner; NOTIFYs are picked out of the wire (NotificationSniffer).
+  for (const channel of EMBEDDED_LISTEN_CHANNELS) await pglite.exec(`LISTEN ${channel}`);
+  const notifications = new EventEmitter();
+  notifications.setMaxListeners(0);
+  const server = await servePGlite(pglite, { onNotification: (channel, payload) => notifications.emit(channel, payload) });
   const { url } = server;
   await writeFile(serverFile, JSON.stringify({ pid: process.pid, url } satisfies ServerRecord));
 
@@ -113,6 +127,7 @@ export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenE
   return {
     url,
     owner: true,
+    notifications,
     async close() {
       if (closed) return;
       closed = true;

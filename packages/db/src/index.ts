@@ -5,3 +5,4 @@ export { pgConfigFromUrl } from "./pg-config";
 
 /** A Prisma interactive-transaction client. */
 export type Tx = Omit<import("./client").Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export { listenForNotifications, type ListenOptions, type NotificationListener } from "./notifications";

@@ -55,6 +55,65 @@ class BackendLock {
   }
 }
 
+/**
+ * Finds NotificationResponse messages ('A') in one connection's output stream.
+ * PGlite has one backend, so a NOTIFY reaches whichever connection happened
+ * to commit it, not the LISTENer: the server picks them out of every
+ * connection's output and hands them to `onNotification` instead. Messages may
+ * be split across chunks; only 'A' messages are copied, the rest are skipped.
+ */
+class NotificationSniffer {
+  private header = Buffer.alloc(0);
+  private skip = 0;
+  private body: Buffer[] | null = null;
+  private bodyLeft = 0;
+
+  constructor(private readonly emit: (channel: string, payload: string) => void) {}
+
+  push(chunk: Uint8Array): void {
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    while (data.length > 0) {
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, data.length);
+        this.skip -= n;
+        data = data.subarray(n);
+        continue;
+      }
+      if (this.body) {
+        const n = Math.min(this.bodyLeft, data.length);
+        this.body.push(Buffer.from(data.subarray(0, n)));
+        this.bodyLeft -= n;
+        data = data.subarray(n);
+        if (this.bodyLeft === 0) this.finish(Buffer.concat(this.body));
+        continue;
+      }
+      const need = 5 - this.header.length;
+      this.header = Buffer.concat([this.header, data.subarray(0, need)]);
+      data = data.subarray(Math.min(need, data.length));
+      if (this.header.length < 5) return;
+      const type = this.header[0];
+      const length = this.header.readInt32BE(1) - 4;
+      this.header = Buffer.alloc(0);
+      if (type === 0x41 /* 'A' */) {
+        this.body = [];
+        this.bodyLeft = length;
+        if (length === 0) this.finish(Buffer.alloc(0));
+      } else {
+        this.skip = length;
+      }
+    }
+  }
+
+  private finish(message: Buffer): void {
+    this.body = null;
+    // Int32 sender pid, then the channel and the payload as C strings.
+    const channelEnd = message.indexOf(0, 4);
+    const payloadEnd = message.indexOf(0, channelEnd + 1);
+    if (channelEnd < 0 || payloadEnd < 0) return;
+    this.emit(message.toString("utf8", 4, channelEnd), message.toString("utf8", channelEnd + 1, payloadEnd));
+  }
+}
+
 export interface PGliteWireServer {
   port: number;
   url: string;
@@ -63,7 +122,12 @@ export interface PGliteWireServer {
 
 export async function servePGlite(
   db: PGlite,
-  { host = "127.0.0.1", port = 0, database = "postgres" }: { host?: string; port?: number; database?: string } = {},
+  {
+    host = "127.0.0.1",
+    port = 0,
+    database = "postgres",
+    onNotification,
+  }: { host?: string; port?: number; database?: string; onNotification?: (channel: string, payload: string) => void } = {},
 ): Promise<PGliteWireServer> {
   const lock = new BackendLock();
   const sockets = new Set<net.Socket>();
@@ -76,6 +140,7 @@ export async function servePGlite(
     let started = false;
     let chain = Promise.resolve();
     let idleTimer: NodeJS.Timeout | undefined;
+    const sniffer = onNotification ? new NotificationSniffer(onNotification) : undefined;
 
     const armIdleTimer = () => {
       clearTimeout(idleTimer);
@@ -99,6 +164,7 @@ export async function servePGlite(
       await db.runExclusive(() =>
         db.execProtocolRawStream(message, {
           onRawData: (data) => {
+            sniffer?.push(data);
             if (socket.writable) socket.write(data);
           },
         }),

@@ -40,8 +40,9 @@ export interface SeedOptions {
   photographersPerOffice?: number;
   clients?: number;
   batchSize?: number;
-  /** First day of the spread; appointments fall over the next 365 days. */
+  /** First day of the spread; appointments fall over the next `days` days (default 365). */
   from?: Date;
+  days?: number;
   onProgress?: (done: number) => void;
 }
 
@@ -73,7 +74,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
         data: {
           email: `photographer.${office.id}.${i}.${runTag}@example.com`,
           name,
-          employee: { create: { isPhotographer: true } },
+          employee: { create: { isPhotographer: true, officeId: office.id } },
         },
       });
       photographers.push({ id: user.id, name, officeIndex });
@@ -113,10 +114,13 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
       ready: [] as boolean[],
     };
     for (let i = 0; i < size; i++) {
-      const photographer = rand() < 0.92 ? pick(photographers) : null;
+      // About one in twenty-five is not placed yet (no photographer): most of those wait in the
+      // board's ready-to-schedule queue with a requested slot and a window; placed ones are not
+      // "ready to schedule" any more.
+      const photographer = rand() < 0.96 ? pick(photographers) : null;
       const officeIndex = photographer?.officeIndex ?? Math.floor(rand() * offices.length);
       const office = offices[officeIndex]!;
-      const day = Math.floor(rand() * 365);
+      const day = Math.floor(rand() * (options.days ?? 365));
       // Shoots start between 07:00 and 18:45 local time, on a 15-minute grid.
       const minutes = 7 * 60 + Math.floor(rand() * 48) * 15;
       const date = new Date(from.getTime() + day * 86_400_000).toISOString().slice(0, 10);
@@ -134,7 +138,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
       columns.apptType.push(kind);
       columns.delivery.push(pick(deliveries));
       columns.confirmed.push(rand() < 0.6);
-      columns.ready.push(rand() < 0.8);
+      columns.ready.push(photographer ? rand() < 0.02 : rand() < 0.8);
     }
     await db.$executeRaw`
       WITH src AS (
@@ -156,7 +160,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
           date_start_utc, time_start_utc, date_stop_utc, time_stop_utc,
           starts_at, stops_at, is_long, time_duration_s, time_duration,
           delivery_type, location, summary, order_id, photographer_user_id, photographer_name,
-          ready_to_schedule, created_by, created_in, updated_by, search_text, created_at, updated_at
+          ready_to_schedule, requested_date, requested_time, window_date_start, window_date_end,
+          window_time_start, window_time_end, created_by, created_in, updated_by, search_text, created_at, updated_at
         )
         SELECT gen_random_uuid(), office_id, tz, confirmed, CASE WHEN confirmed THEN now() END,
           CASE WHEN confirmed THEN 'seed' END, appt_type,
@@ -168,7 +173,12 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedCounts> {
           (stops_at AT TIME ZONE 'UTC')::date, (stops_at AT TIME ZONE 'UTC')::time(0),
           starts_at, stops_at, stops_at - starts_at > interval '24 hours', duration_s, (duration_s / 3600) || ':' || lpad(((duration_s % 3600) / 60)::text, 2, '0'),
           delivery, location, summary, order_id, photographer_id, photographer_name,
-          ready, 'seed', 'cli:seed', 'seed',
+          ready,
+          -- Unplaced ones carry the client's requested slot and the window it may move in (08:00-17:00, a day early to two late).
+          CASE WHEN photographer_id IS NULL THEN local_start::date END, CASE WHEN photographer_id IS NULL THEN local_start::time(0) END,
+          CASE WHEN photographer_id IS NULL THEN local_start::date - 1 END, CASE WHEN photographer_id IS NULL THEN local_start::date + 2 END,
+          CASE WHEN photographer_id IS NULL THEN 480 END, CASE WHEN photographer_id IS NULL THEN 1020 END,
+          'seed', 'cli:seed', 'seed',
           lower(concat_ws(E'\n', summary, location, photographer_name)), now(), now()
         FROM src
         RETURNING id

@@ -79,3 +79,35 @@ describe("the PGlite wire server", () => {
     expect((await pool.query<{ one: number }>("select $1::int as one", [1])).rows[0]!.one).toBe(1);
   });
 });
+
+describe("notifications on the embedded database", () => {
+  it("reach the owner in process when the writing transaction commits, never when it rolls back", async () => {
+    const db = await PGlite.create();
+    const heard: [string, string][] = [];
+    const server = await servePGlite(db, { onNotification: (channel, payload) => heard.push([channel, payload]) });
+    await db.exec("LISTEN plano_test");
+    // A payload big enough to be split across output chunks, with multi-byte text.
+    const big = `é${"x".repeat(6000)}`;
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      await client.query("begin");
+      await client.query("select pg_notify('plano_test', 'rolled back')");
+      await client.query("rollback");
+      await client.query("begin");
+      await client.query("select pg_notify('plano_test', 'first')");
+      expect(heard).toEqual([]); // not before the commit
+      await client.query("commit");
+      await client.query("select pg_notify('plano_test', $1)", [big]);
+      await client.query("select pg_notify('other_channel', 'not listened to')");
+    } finally {
+      await client.end();
+      await server.close();
+      await db.close();
+    }
+    expect(heard).toEqual([
+      ["plano_test", "first"],
+      ["plano_test", big],
+    ]);
+  }, 120_000); // starting a PGlite takes long on a busy machine
+});

@@ -1,6 +1,7 @@
 export * from "./appointment/fields";
 export * from "./appointment/model";
 export * from "./appointment/scheduling";
+export * from "./appointment/board";
 export * from "./auth";
 export * from "./status";
 export * from "./time";

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 
+/** The dispatch board is the schedulers' home page. */
 export default function Home() {
-  redirect("/appointments");
+  redirect("/board");
 }

@@ -52,7 +52,7 @@ describe("safeReturnPath", () => {
   it("honours real paths on this site, with their query and fragment", () => {
     expect(safeReturnPath("/appointments/42?tab=history#top")).toBe("/appointments/42?tab=history#top");
     expect(safeReturnPath("/appointments?search=a%20b&confirmed=yes")).toBe("/appointments?search=a%20b&confirmed=yes");
-    expect(safeReturnPath(null)).toBe("/appointments");
-    expect(safeReturnPath("")).toBe("/appointments");
+    expect(safeReturnPath(null)).toBe("/board");
+    expect(safeReturnPath("")).toBe("/board");
   });
 });

@@ -5,7 +5,7 @@
  * String prefix checks are not enough: the URL parser drops tabs and newlines
  * and reads `\` as `/`, so `/\t/evil.example` is `//evil.example`.
  */
-const DEFAULT_PATH = "/appointments";
+const DEFAULT_PATH = "/board";
 /** Any origin of ours will do: only whether `next` leaves it matters. */
 const APP_ORIGIN = "http://plano-admin.invalid";
 

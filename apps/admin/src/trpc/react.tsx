@@ -5,13 +5,13 @@
  * to the API server, so the session cookie stays first-party.
  */
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { httpBatchLink } from "@trpc/client";
+import { httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { AppRouter, RouterOutputs } from "@plano/api";
 import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
-import { adminApiHeaders } from "~/lib/api-headers";
+import { ADMIN_APPLICATION, adminApiHeaders } from "~/lib/api-headers";
 import { loginPathFor } from "~/lib/return-path";
 import { needsSignIn } from "./errors";
 import { makeQueryClient } from "./query-client";
@@ -44,7 +44,16 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   }, []);
   const [trpcClient] = useState(() =>
     api.createClient({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders, maxItems: TRPC_MAX_BATCH_CALLS })],
+      links: [
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          // Live changes over server-sent events. An EventSource sends the session cookie but no
+          // headers: the application goes in connectionParams (the API accepts that cookie for
+          // subscriptions only). It reconnects by itself, resuming after the last event id.
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson, connectionParams: { application: ADMIN_APPLICATION } }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders, maxItems: TRPC_MAX_BATCH_CALLS }),
+        }),
+      ],
     }),
   );
   return (

@@ -56,8 +56,10 @@ export const demoSetup: Command = {
       if (saved) return { created: false, email: DEMO_EMAIL, password: saved };
       return { created: false, email: DEMO_EMAIL, password: await resetDemoPassword(db), passwordReset: true };
     }
-    const appointments = Number(flags.appointments ?? 500);
-    const counts = await seed(db, { appointments, photographersPerOffice: 4, clients: 40 });
+    const appointments = Number(flags.appointments ?? 1200);
+    // Three weeks around today, so the dispatch board opens on a working day with a queue to place.
+    const from = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - 7));
+    const counts = await seed(db, { appointments, photographersPerOffice: 4, clients: 40, from, days: 21 });
     const password = randomBytes(9).toString("base64url");
     // Saved first: if anything below fails, the next start still finds the password (or sets a new one).
     await saveLogin({ email: DEMO_EMAIL, password });

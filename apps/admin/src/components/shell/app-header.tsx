@@ -9,10 +9,11 @@ export function AppHeader({ userName }: { userName: string }) {
         Skip to content
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/appointments" className="font-semibold text-indigo-700">
+        <Link href="/board" className="font-semibold text-indigo-700">
           Plano
         </Link>
-        <nav aria-label="Main" className="flex gap-1">
+        <nav aria-label="Main" className="flex flex-wrap gap-1">
+          <NavLink href="/board">Board</NavLink>
           <NavLink href="/appointments">Appointments</NavLink>
           <NavLink href="/notifications">Notifications</NavLink>
           <NavLink href="/reference">API reference</NavLink>

@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
 import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
+import { LiveChangeNotice, useLiveAppointment } from "../live/live-change-notice";
 import { ConflictDialog, type ConflictResolution } from "./conflict-dialog";
 import { formatInstantIn } from "~/lib/time-display";
 import { clearDraft, type Draft, loadDraft, saveDraft } from "./draft-store";
@@ -62,6 +63,7 @@ export function AppointmentForm({
   const utils = api.useUtils();
   const [photographerUserId, timeZoneLocal, officeId] = useWatch({ control: form.control, name: ["photographerUserId", "timeZoneLocal", "officeId"] });
   const { isDirty } = form.formState;
+  const liveChange = useLiveAppointment(base?.id ?? null, base?.updatedAtMt ?? null);
   useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
   useLeaveGuard(isDirty);
   const localZone = String(timeZoneLocal || offices.find((o) => String(o.id) === String(officeId))?.timeZone || "UTC");
@@ -190,6 +192,14 @@ export function AppointmentForm({
       className="flex flex-col gap-4"
       aria-label={base ? "Edit appointment" : "New appointment"}
     >
+      {liveChange && !conflict ? (
+        <LiveChangeNotice
+          change={liveChange}
+          hasEdits={isDirty}
+          onCompare={() => setConflict({ theirs: liveChange.appointment, mine: state.patch() })}
+          onLoadTheirs={() => reload(liveChange.appointment)}
+        />
+      ) : null}
       {draft ? (
         <Notice tone="info" title="You have an unsaved draft of this appointment.">
           <p>

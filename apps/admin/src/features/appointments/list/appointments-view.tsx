@@ -10,6 +10,7 @@ import { Dialog } from "~/components/ui/dialog";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { useOffices } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
+import { useLiveList } from "../live/use-live-list";
 import { api } from "~/trpc/react";
 import { AppointmentTable, type RowAction, type TableContext } from "./appointment-table";
 import { BulkProgress, type ChangeRequest, ChangeDialog, type RowRef, useBulkRunner } from "./bulk-actions";
@@ -38,6 +39,7 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
   // While the next page or filter loads, the current rows stay (dimmed) instead of flashing empty.
   const list = api.appointment.list.useQuery(input, { placeholderData: keepPreviousData });
   const offices = useOffices().data ?? [];
+  useLiveList(input);
   const descending = input.sort === "-startsAt";
   const appointments = useMemo(() => list.data?.appointments ?? [], [list.data]);
 

@@ -1,0 +1,60 @@
+"use client";
+/**
+ * On an open edit page: "Changed by Sam just now" as soon as a colleague's
+ * save commits, with the conflict view (or, without edits here, their
+ * version) offered before this user saves over it.
+ */
+import type { Appointment } from "@plano/schema";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { api } from "~/trpc/react";
+
+export interface LiveChange {
+  actor: string;
+  appointment: Appointment;
+}
+
+/** The newest committed version of this appointment, when it is not the one the form started from. */
+export function useLiveAppointment(id: number | null, baseVersion: string | null): LiveChange | null {
+  const [latest, setLatest] = useState<LiveChange | null>(null);
+  api.appointment.onChange.useSubscription(id !== null ? { id } : { id: 0 }, {
+    enabled: id !== null,
+    onData: ({ data: event }) => {
+      if (event.kind === "change" && event.appointment) setLatest({ actor: event.actor, appointment: event.appointment });
+    },
+  });
+  // A save made here brings the form to the same version: nothing to report then.
+  if (!latest || latest.appointment.updatedAtMt === baseVersion) return null;
+  if (baseVersion && latest.appointment.updatedAtMt < baseVersion) return null;
+  return latest;
+}
+
+export function LiveChangeNotice({
+  change,
+  hasEdits,
+  onCompare,
+  onLoadTheirs,
+}: {
+  change: LiveChange;
+  hasEdits: boolean;
+  onCompare: () => void;
+  onLoadTheirs: () => void;
+}) {
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="live-change">
+      <span>
+        Changed by <strong>{change.actor}</strong> just now.
+        {hasEdits ? " Compare before you save, or your save will be refused." : ""}
+      </span>
+      {hasEdits ? (
+        <Button variant="secondary" onClick={onCompare}>
+          Compare with my edits
+        </Button>
+      ) : (
+        <Button variant="secondary" onClick={onLoadTheirs}>
+          Show their version
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,276 @@
+/**
+ * The dispatch board: moving, reassigning, resizing and placing by drag and by
+ * keyboard, each checked in the database; a stale drop; and live updates
+ * across two API processes, also after one of them restarts.
+ */
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import type pg from "pg";
+import { e2eEnvironment } from "./support/environment";
+import { expect as baseExpect, storedAppointment, test, waitForHydration } from "./support/fixtures";
+import { freePort, repoRoot, startProcess, stopPids, waitForHttp } from "./support/servers";
+import { SCHEDULER } from "./support/environment";
+
+// A save travels browser → admin proxy → API → database: on a shared, busy machine that can take seconds.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+/** A day after the seeded year, its own for each test (and each run), so no other appointment shares its lanes. */
+const freshDay = () => new Date(Date.UTC(2028, 0, 1) + Math.floor(Math.random() * 3000) * 86_400_000).toISOString().slice(0, 10);
+
+async function denverPhotographers(db: pg.Client): Promise<{ id: number; name: string }[]> {
+  const { rows } = await db.query<{ id: number; name: string }>(
+    `SELECT u.id, u.name FROM "user" u JOIN employee_record e ON e.user_id = u.id JOIN office o ON o.id = e.office_id
+      WHERE e.is_photographer AND o.name = 'Denver' ORDER BY u.name, u.id`,
+  );
+  expect(rows.length, "seeded Denver photographers").toBeGreaterThanOrEqual(2);
+  return rows;
+}
+
+/** Axis pixels per minute: a day view shows 16 hours (06:00–22:00) across the lane's track. */
+async function pxPerMinute(page: Page, laneId: number) {
+  const box = (await page.getByTestId(`lane-${laneId}`).getByRole("gridcell").boundingBox())!;
+  return box.width / (16 * 60);
+}
+
+/** Drags with the mouse in small steps (dnd-kit starts a drag after 5 px). */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 8, from.y, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+const centre = (box: { x: number; y: number; width: number; height: number }) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+async function openBoard(page: Page, date: string, denverId: number, baseUrl = "") {
+  await page.goto(`${baseUrl}/board?date=${date}&view=day&office=${denverId}`);
+  await expect(page.getByRole("grid")).toBeVisible();
+}
+
+test.describe("the dispatch board", () => {
+  test.describe.configure({ timeout: 90_000 });
+  test("drag a block along its lane to move it by whole quarter hours, and undo it", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    await openBoard(page, date, await officeId("Denver"));
+    const block = page.getByTestId(`block-${appointment.id}`);
+    await expect(block).toHaveAttribute("data-start", "10:00");
+    const px = await pxPerMinute(page, ann!.id);
+    const start = centre((await block.boundingBox())!);
+    // 75 minutes to the right (whole quarter hours: the drop snaps to them).
+    await drag(page, start, { x: start.x + 75 * px, y: start.y });
+    await expect(block).toHaveAttribute("data-start", "11:15");
+    await expect.poll(async () => (await storedAppointment(db, appointment.id)).time_start_local).toBe("11:15:00");
+    expect((await storedAppointment(db, appointment.id)).time_duration_s).toBe(3600);
+    await expect(page.getByRole("status").filter({ hasText: `Moved #${appointment.id}` })).toBeVisible();
+
+    // Ctrl+Z puts it back, by a second update.
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await storedAppointment(db, appointment.id)).time_start_local).toBe("10:00:00");
+    await expect(block).toHaveAttribute("data-start", "10:00");
+  });
+
+  test("drop a block on another lane to reassign it", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann, bob] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "09:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    await openBoard(page, date, await officeId("Denver"));
+    const block = page.getByTestId(`block-${appointment.id}`);
+    const from = centre((await block.boundingBox())!);
+    const bobLane = (await page.getByTestId(`lane-${bob!.id}`).getByRole("gridcell").boundingBox())!;
+    await drag(page, from, { x: from.x, y: bobLane.y + 20 });
+    await expect.poll(async () => (await storedAppointment(db, appointment.id)).photographer_user_id).toBe(bob!.id);
+    expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("09:00:00");
+    await expect(page.getByTestId(`lane-${bob!.id}`).getByTestId(`block-${appointment.id}`)).toBeVisible();
+  });
+
+  test("drag a block's end to change its length", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "13:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    await openBoard(page, date, await officeId("Denver"));
+    const block = page.getByTestId(`block-${appointment.id}`);
+    await block.hover();
+    const handle = (await page.getByTestId(`resize-${appointment.id}`).boundingBox())!;
+    const px = await pxPerMinute(page, ann!.id);
+    const from = centre(handle);
+    await drag(page, from, { x: from.x + 30 * px, y: from.y });
+    await expect.poll(async () => (await storedAppointment(db, appointment.id)).time_duration_s).toBe(5400);
+    expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("13:00:00");
+    await expect(block).toHaveAttribute("data-end", "14:30");
+  });
+
+  test("moves by keyboard: Enter picks up, arrows move 15 minutes or a lane, Escape cancels, Enter saves, all announced", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const photographers = await denverPhotographers(db);
+    const date = freshDay();
+    const [first, second] = photographers;
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: first!.id });
+    await openBoard(page, date, await officeId("Denver"));
+    const button = page.getByTestId(`block-${appointment.id}`).getByRole("button").first();
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Picked up");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Cancelled");
+    expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("10:00:00");
+
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText("would start at 10:30");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await storedAppointment(db, appointment.id)).time_start_local).toBe("10:30:00");
+    // Lanes are sorted by name: the next lane down is the second photographer's.
+    expect((await storedAppointment(db, appointment.id)).photographer_user_id).toBe(second!.id);
+  });
+
+  test("drag from the ready-to-schedule queue onto a lane, with a warning outside its window", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({
+      dateStartLocal: date,
+      timeStartLocal: "09:00",
+      timeDuration: "1:00",
+      readyToSchedule: true,
+      windowDateStart: date,
+      windowDateEnd: date,
+      windowTimeStart: 8 * 60,
+      windowTimeEnd: 12 * 60,
+    });
+    await openBoard(page, date, await officeId("Denver"));
+    const item = page.getByTestId(`queue-${appointment.id}`);
+    await expect(item).toContainText("Window:");
+    const lane = (await page.getByTestId(`lane-${ann!.id}`).getByRole("gridcell").boundingBox())!;
+    const px = lane.width / (16 * 60);
+    const itemBox = (await item.boundingBox())!;
+    // Grab the item at its left edge and drop that edge at 14:00 (8 hours after 06:00).
+    const grab = { x: itemBox.x + 12, y: itemBox.y + 12 };
+    await drag(page, grab, { x: lane.x + 8 * 60 * px + 12, y: lane.y + 20 });
+    await expect.poll(async () => (await storedAppointment(db, appointment.id)).photographer_user_id).toBe(ann!.id);
+    expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("14:00:00");
+    await expect(page.getByRole("status").filter({ hasText: "outside its window" })).toBeVisible();
+    await expect(item).toBeHidden();
+    await expect(page.getByTestId(`lane-${ann!.id}`).getByTestId(`block-${appointment.id}`)).toBeVisible();
+  });
+
+  test("a drop on a version someone else replaced opens the conflict dialog", async ({ signedIn: page, db, plano, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id, notes: "mine" });
+    // No live updates for this page, so it keeps the version it read.
+    await page.route("**/api/trpc/appointment.onChange**", (route) => route.abort());
+    await openBoard(page, date, await officeId("Denver"));
+    await plano.appointment.update.mutate({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "16:00" } });
+    const block = page.getByTestId(`block-${appointment.id}`);
+    const px = await pxPerMinute(page, ann!.id);
+    const from = centre((await block.boundingBox())!);
+    await drag(page, from, { x: from.x + 60 * px, y: from.y });
+    const dialog = page.getByRole("dialog", { name: "Someone else saved this appointment" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("16:00");
+    // Nothing was overwritten.
+    expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("16:00:00");
+  });
+});
+
+test.describe("live across API processes", () => {
+  test.describe.configure({ timeout: 180_000 });
+  const pids: number[] = [];
+  let second: { apiUrl: string; adminUrl: string; apiPort: number; api: ChildProcess; env: NodeJS.ProcessEnv };
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    const [apiPort, adminPort] = [await freePort(), await freePort()];
+    const env = { ...process.env, DATABASE_URL: e2eEnvironment().databaseUrl, API_PORT: String(apiPort), PLANO_INSECURE_COOKIES: "1", NEXT_TELEMETRY_DISABLED: "1" };
+    const api = startProcess("api-2", ["apps/server/dist/main.js"], { env });
+    pids.push(api.pid!);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitForHttp(`${apiUrl}/healthz`, 60_000, api);
+    const admin = startProcess("admin-2", [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(adminPort), "-H", "127.0.0.1"], {
+      cwd: path.join(repoRoot, "apps/admin"),
+      env: { ...env, API_URL: apiUrl, PORT: String(adminPort) },
+    });
+    pids.push(admin.pid!);
+    const adminUrl = `http://127.0.0.1:${adminPort}`;
+    await waitForHttp(`${adminUrl}/login`, 90_000, admin);
+    second = { apiUrl, adminUrl, apiPort, api, env };
+  });
+
+  test.afterAll(async () => {
+    await stopPids(pids);
+  });
+
+  async function signedInOn(browser: import("@playwright/test").Browser, baseURL: string) {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 1000 }, timezoneId: "America/Denver" });
+    const page = await context.newPage();
+    const response = await page.request.post("/api/trpc/auth.login", { data: { json: { email: SCHEDULER.email, password: SCHEDULER.password, rememberMe: false } } });
+    expect(response.ok()).toBe(true);
+    return { context, page };
+  }
+
+  test("two boards, each served by its own API process, see each other's moves within a second or two", async ({ browser, db, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const date = freshDay();
+    const denver = await officeId("Denver");
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    const one = await signedInOn(browser, e2eEnvironment().adminUrl);
+    const two = await signedInOn(browser, second.adminUrl);
+    try {
+      for (const { page } of [one, two]) {
+        await page.goto(`/board?date=${date}&view=day&office=${denver}`);
+        await waitForHydration(page);
+      }
+      const blockOne = one.page.getByTestId(`block-${appointment.id}`);
+      const blockTwo = two.page.getByTestId(`block-${appointment.id}`);
+      await expect(blockTwo).toHaveAttribute("data-start", "10:00");
+      const px = await pxPerMinute(one.page, ann!.id);
+      const from = centre((await blockOne.boundingBox())!);
+      await drag(one.page, from, { x: from.x + 60 * px, y: from.y });
+      await expect(blockOne).toHaveAttribute("data-start", "11:00");
+      await expect(blockTwo).toHaveAttribute("data-start", "11:00", { timeout: 3000 });
+
+      const back = centre((await blockTwo.boundingBox())!);
+      await drag(two.page, back, { x: back.x + 120 * px, y: back.y });
+      await expect(blockTwo).toHaveAttribute("data-start", "13:00");
+      await expect(blockOne).toHaveAttribute("data-start", "13:00", { timeout: 3000 });
+    } finally {
+      await one.context.close();
+      await two.context.close();
+    }
+  });
+
+  test("after its API process restarts, a board catches up on every change made meanwhile", async ({ browser, db, plano, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const date = freshDay();
+    const denver = await officeId("Denver");
+    const a = await makeAppointment({ dateStartLocal: date, timeStartLocal: "08:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    const b = await makeAppointment({ dateStartLocal: date, timeStartLocal: "15:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    const two = await signedInOn(browser, second.adminUrl);
+    try {
+      await two.page.goto(`/board?date=${date}&view=day&office=${denver}`);
+      await waitForHydration(two.page);
+      await expect(two.page.getByTestId(`block-${a.id}`)).toHaveAttribute("data-start", "08:00");
+
+      // The board's API process goes away; meanwhile two changes are saved elsewhere (the first API process).
+      await stopPids([second.api.pid!]);
+      await plano.appointment.update.mutate({ id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
+      await plano.appointment.update.mutate({ id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
+
+      const restarted = startProcess("api-2-restarted", ["apps/server/dist/main.js"], { env: second.env });
+      pids.push(restarted.pid!);
+      second.api = restarted;
+      await waitForHttp(`${second.apiUrl}/healthz`, 60_000, restarted);
+      // The EventSource reconnects by itself and resumes after the last event it had.
+      await expect(two.page.getByTestId(`block-${a.id}`)).toHaveAttribute("data-start", "09:30", { timeout: 20_000 });
+      await expect(two.page.getByTestId(`block-${b.id}`)).toHaveAttribute("data-start", "17:00");
+    } finally {
+      await two.context.close();
+    }
+  });
+});

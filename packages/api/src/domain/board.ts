@@ -1,0 +1,95 @@
+/**
+ * The dispatch board's data in one request: the appointments of the shown
+ * office days, the lanes (photographers, by home office), the
+ * ready-to-schedule queue, and the live-change id to resume from.
+ *
+ * Served by the (office_id, starts_at, id) index (or (starts_at, id) for all
+ * offices) and, for the queue, (photographer_user_id, starts_at, id) with a
+ * NULL photographer; see bench/ scenario board-day.
+ */
+import { Prisma, type Db } from "@plano/db";
+import { boardViewDays, type boardInput } from "@plano/schema";
+import type { z } from "zod";
+import type { ReadScope } from "../auth/principal";
+import { latestChangeId } from "../live/change-events";
+import { scopeCondition } from "./appointment-reads";
+import { toAppointment } from "./appointment-record";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
+
+type BoardInput = z.output<typeof boardInput>;
+
+const DAY_MS = 86_400_000;
+/** No zone is more than 14 hours from UTC: office dates fit in this instant range. */
+const MAX_ZONE_OFFSET_MS = 14 * 60 * 60 * 1000;
+/** A board never shows more than this many blocks (a week of every office stays far below it). */
+export const BOARD_MAX_APPOINTMENTS = 5000;
+export const QUEUE_MAX = 200;
+/** The queue shows what is due around the shown days: a week before them to two weeks after. */
+const QUEUE_BEFORE_DAYS = 7;
+const QUEUE_AFTER_DAYS = 14;
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+type Row = AppointmentScalars & { officeTimeZone: string };
+
+export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
+  // Read first: any change committed from here on is replayed to a subscriber resuming from this id.
+  const lastEventId = await latestChangeId(db);
+  const from = input.date;
+  const to = addDays(from, boardViewDays[input.view] - 1);
+  const fromMs = Date.parse(`${from}T00:00:00Z`);
+  const toMs = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
+  const visible = scopeCondition(scope) ?? Prisma.sql`true`;
+  const office = input.officeId !== undefined ? Prisma.sql`a.office_id = ${input.officeId}` : Prisma.sql`true`;
+
+  // The office-date test inside COALESCE keeps the planner's row estimate neutral (see appointment-reads.ts).
+  const appointmentsQuery = db.$queryRaw<Row[]>`
+    SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
+      FROM appointment a JOIN office o ON o.id = a.office_id
+     WHERE ${office} AND ${visible}
+       AND a.starts_at >= ${iso(fromMs - MAX_ZONE_OFFSET_MS)}::timestamptz
+       AND a.starts_at < ${iso(toMs + MAX_ZONE_OFFSET_MS)}::timestamptz
+       AND COALESCE(a.date_start_office >= ${from}::date AND a.date_start_office <= ${to}::date, false)
+     ORDER BY a.starts_at, a.id
+     LIMIT ${BOARD_MAX_APPOINTMENTS + 1}`;
+  // Not placed: no photographer (dated near the shown days), or no date at all.
+  const queueQuery = db.$queryRaw<Row[]>`
+    SELECT * FROM (
+      SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
+        FROM appointment a JOIN office o ON o.id = a.office_id
+       WHERE a.photographer_user_id IS NULL AND a.ready_to_schedule AND NOT a.cancelled AND ${office} AND ${visible}
+         AND a.starts_at >= ${iso(fromMs - QUEUE_BEFORE_DAYS * DAY_MS)}::timestamptz
+         AND a.starts_at < ${iso(toMs + QUEUE_AFTER_DAYS * DAY_MS)}::timestamptz
+      UNION ALL
+      SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
+        FROM appointment a JOIN office o ON o.id = a.office_id
+       WHERE a.starts_at IS NULL AND a.ready_to_schedule AND NOT a.cancelled AND ${office} AND ${visible}
+    ) q
+    ORDER BY "startsAt" NULLS LAST, id
+    LIMIT ${QUEUE_MAX}`;
+  const [rows, queueRows] = await Promise.all([appointmentsQuery, queueQuery]);
+
+  const appointments = rows.slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
+  const onBoard = [...new Set(appointments.flatMap((a) => (a.photographerUserId === null ? [] : [a.photographerUserId])))];
+  const photographers = await db.$queryRaw<{ id: number; name: string; officeId: number | null }[]>`
+    SELECT u.id, u.name, e.office_id AS "officeId"
+      FROM "user" u JOIN employee_record e ON e.user_id = u.id
+     WHERE e.is_photographer
+       AND (${input.officeId === undefined ? Prisma.sql`true` : Prisma.sql`e.office_id = ${input.officeId}`}
+            OR u.id = ANY(${onBoard}::int[]))
+     ORDER BY u.name, u.id`;
+
+  return {
+    from,
+    to,
+    view: input.view,
+    officeId: input.officeId ?? null,
+    appointments,
+    truncated: rows.length > BOARD_MAX_APPOINTMENTS,
+    queue: queueRows.map((row) => toAppointment(withOffice(row))),
+    photographers,
+    /** Subscribe to `appointment.onChange` with this as `lastEventId` to miss nothing after this read. */
+    lastEventId: String(lastEventId),
+  };
+}

@@ -1,0 +1,8 @@
+import { boardInput } from "@plano/schema";
+import { readScope } from "../../auth/principal";
+import { loadBoard } from "../../domain/board";
+import { requirePermission } from "../../trpc";
+
+export const board = requirePermission("appointments:read")
+  .input(boardInput)
+  .query(({ ctx, input }) => loadBoard(ctx.db, readScope(ctx.principal), input));
