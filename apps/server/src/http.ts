@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { appRouter, createContext, credentialsFromHeaders, type AppointmentMailer } from "@plano/api";
+import { appRouter, createContext, credentialsFromHeaders, type AddressPolicy, type AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
@@ -16,9 +16,11 @@ export interface ApiServerOptions {
   db: Db;
   mailer?: AppointmentMailer;
   clock?: () => Date;
+  /** Receiver addresses webhook subscriptions may use (default: public only). */
+  webhookPolicy?: AddressPolicy;
 }
 
-export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, webhookPolicy }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -33,6 +35,7 @@ export function createApiRequestListener({ db, mailer, clock }: ApiServerOptions
         mailer,
         cookies: cookieJar(res),
         requestId: String(req.headers["x-request-id"] ?? randomUUID()),
+        webhookPolicy,
       });
     },
     onError({ error, path }) {

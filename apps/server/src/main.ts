@@ -1,5 +1,5 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
-import { mailerFromEnv } from "@plano/api";
+import { mailerFromEnv, WebhookWorker, webhookOptionsFromEnv } from "@plano/api";
 import { createApiServer } from "./http";
 import { startRuntime } from "./start";
 
@@ -9,7 +9,12 @@ const host = process.env.API_HOST ?? "127.0.0.1";
 const runtime = await startRuntime();
 // Mandrill from MANDRILL_API_KEY / MANDRILL_BASE_URL; without a key, mail is only recorded in the outbox.
 const mailer = mailerFromEnv();
-const server = createApiServer({ db: runtime.db, mailer });
+// WEBHOOK_* settings (timeout, concurrency, allowed private networks…); a bad value stops the start.
+const webhookOptions = webhookOptionsFromEnv();
+const server = createApiServer({ db: runtime.db, mailer, webhookPolicy: webhookOptions.policy });
+/** Every API process delivers webhooks from the shared queue; they coordinate through the database. */
+const webhooks = new WebhookWorker(runtime.db, webhookOptions);
+webhooks.start();
 
 /** Client emails that failed are retried from the outbox; the delay between tries grows per email. */
 const OUTBOX_RETRY_EVERY_MS = Number(process.env.OUTBOX_RETRY_EVERY_MS ?? 30_000);
@@ -35,6 +40,8 @@ async function stop(signal: string) {
   server.close();
   server.closeAllConnections();
   await retrying;
+  // In-flight deliveries end within their timeout; any cut short is retried by another process.
+  await webhooks.stop();
   await runtime.close();
   process.exit(0);
 }

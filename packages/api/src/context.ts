@@ -7,6 +7,7 @@ import type { Db } from "@plano/db";
 import type { ChangeChannel } from "@plano/schema";
 import type { Credentials } from "./auth/authenticate";
 import type { AppointmentMailer } from "./domain/mail";
+import type { AddressPolicy } from "./webhooks/address-policy";
 
 export interface CookieJar {
   set(name: string, value: string, options: { maxAgeSeconds?: number; httpOnly: boolean; sameSite: "Lax" | "Strict"; secure: boolean }): void;
@@ -23,6 +24,8 @@ export interface CreateContextOptions {
   /** Present for HTTP requests that can receive cookies (the admin's login). */
   cookies?: CookieJar;
   requestId?: string;
+  /** Which receiver addresses webhook subscriptions may use (default: public ones only). */
+  webhookPolicy?: AddressPolicy;
 }
 
 export function createContext(options: CreateContextOptions) {
@@ -34,6 +37,7 @@ export function createContext(options: CreateContextOptions) {
     mailer: options.mailer,
     cookies: options.cookies,
     requestId: options.requestId,
+    webhookPolicy: options.webhookPolicy,
   };
 }
 

@@ -22,3 +22,15 @@ export { searchTextOf } from "./domain/persist";
 export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";
+export {
+  addressPolicy,
+  createSubscription,
+  defaultWebhookOptions,
+  deleteSubscription,
+  listSubscriptions,
+  WEBHOOK_PAUSED_NOTICE,
+  WebhookWorker,
+  webhookOptionsFromEnv,
+  type AddressPolicy,
+  type WebhookOptions,
+} from "./webhooks";

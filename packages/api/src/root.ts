@@ -3,6 +3,7 @@ import { appointmentRouter } from "./routers/appointment/_router";
 import { authRouter } from "./routers/auth/_router";
 import { directoryRouter } from "./routers/directory/_router";
 import { notificationRouter } from "./routers/notification/_router";
+import { webhookRouter } from "./routers/webhook/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   directory: directoryRouter,
   notification: notificationRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./status";
 export * from "./time";
 export * from "./legacy";
+export * from "./webhook";
