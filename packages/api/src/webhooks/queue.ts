@@ -106,23 +106,27 @@ export async function recordOutcome(db: Db, delivery: ClaimedDelivery, result: S
     return;
   }
   const firstFailedAt = delivery.firstFailedAt ?? now;
-  const givingUp = now.getTime() - firstFailedAt.getTime() >= options.retryWindowMs;
-  const [, , [subscription]] = await db.$transaction([
-    db.webhookDelivery.update({
+  const paused = await db.$transaction(async (tx) => {
+    await tx.webhookAttempt.create({ data: attemptRow(delivery, result, now) });
+    const [subscription] = await tx.$queryRaw<{ failingSince: Date; status: string }[]>`
+      UPDATE webhook_subscription SET failing_since = COALESCE(failing_since, ${iso(now)}::timestamptz)
+       WHERE id = ${delivery.subscriptionId}
+      RETURNING failing_since AS "failingSince", status`;
+    const pausing = subscription?.status === "active" && now.getTime() - subscription.failingSince.getTime() >= options.retryWindowMs;
+    // Failing alone while its subscription works, a delivery is given up after the window; when the whole
+    // subscription fails that long, it is paused instead and its deliveries wait for it, none dropped.
+    const givingUp = !pausing && now.getTime() - firstFailedAt.getTime() >= options.retryWindowMs;
+    await tx.webhookDelivery.update({
       where: { id: delivery.id },
       data: givingUp
         ? { status: deliveryStatuses.failed, firstFailedAt }
         : { firstFailedAt, nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attempts, options)) },
-    }),
-    db.webhookAttempt.create({ data: attemptRow(delivery, result, now) }),
-    db.$queryRaw<{ failingSince: Date; status: string; url: string }[]>`
-      UPDATE webhook_subscription SET failing_since = COALESCE(failing_since, ${iso(now)}::timestamptz)
-       WHERE id = ${delivery.subscriptionId}
-      RETURNING failing_since AS "failingSince", status, url`,
-  ]);
-  if (!subscription || subscription.status !== "active") return;
-  if (now.getTime() - subscription.failingSince.getTime() < options.retryWindowMs) return;
-  await pauseSubscription(db, delivery.subscriptionId, `every delivery failed since ${iso(subscription.failingSince)} (last: ${result.error ?? "?"})`, now);
+    });
+    return pausing;
+  });
+  if (paused) {
+    await pauseSubscription(db, delivery.subscriptionId, `every delivery failed since ${iso(firstFailedAt)} (last: ${result.error ?? "?"})`, now);
+  }
 }
 
 /** Pauses a subscription (its deliveries wait, none is dropped) and tells the admins through a notification. */
