@@ -39,7 +39,7 @@ export const defaultWebhookOptions = (): WebhookOptions => ({
 });
 
 /** How long a worker owns a claimed delivery: one attempt and its bookkeeping; a crashed worker's rows are taken up after it. */
-export const leaseMs = (options: Pick<WebhookOptions, "timeoutMs">) => options.timeoutMs + 30_000;
+export const leaseMs = (options: Pick<WebhookOptions, "timeoutMs">) => options.timeoutMs + 10_000;
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();

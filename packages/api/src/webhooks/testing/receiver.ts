@@ -7,6 +7,7 @@
  *   /slow        answers after 30 s (or when closed)
  *   /huge        200 with a 64 MiB body, written as fast as the socket takes it
  *   /redirect    302 to /redirected (which records and answers 200)
+ *   /gate        while `gate.closed`: records and never answers (a delivery caught in flight); else 200
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,6 +31,7 @@ export async function startWebhookReceiver({ failRate = 0.1, random = Math.rando
   const received: ReceivedWebhook[] = [];
   const hugeProgress = { written: 0, closedEarly: false };
   const slowTimers = new Set<NodeJS.Timeout>();
+  const gate = { closed: false };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -83,6 +85,14 @@ export async function startWebhookReceiver({ failRate = 0.1, random = Math.rando
           pump();
           return;
         }
+        case "/gate":
+          if (gate.closed) {
+            record(0);
+            return;
+          }
+          record(200);
+          res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+          return;
         case "/redirect":
           record(302);
           res.writeHead(302, { location: "/redirected" }).end();
@@ -99,6 +109,7 @@ export async function startWebhookReceiver({ failRate = 0.1, random = Math.rando
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     received,
     hugeProgress,
+    gate,
     async close() {
       slowTimers.forEach(clearTimeout);
       server.closeAllConnections();
