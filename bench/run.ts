@@ -16,6 +16,7 @@ import { buildServer, serverEnv, startApi, startBaseline, startCluster } from ".
 import { checkTargets, formatTargets } from "./lib/targets";
 import { crudSpec, type CrudContext, type LayerServer } from "./scenarios/crud";
 import { explainList, listFilters, listSpec } from "./scenarios/list";
+import { WEBHOOK_BENCH_ENV, webhookFigures } from "./scenarios/webhooks";
 
 const log = (line: string) => console.log(line);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -106,6 +107,13 @@ async function crudPhase(stage: Stage): Promise<Figure[]> {
     }));
     figures.push(...(await measure(specs, { ...config, log })));
   }
+  if (config.only.has("webhooks")) {
+    // Last: its subscription makes every update enqueue, which the figures above must not pay for.
+    const c = Math.max(...config.connections);
+    log(`update-webhooks at ${c} connections (delivering every update to a receiver):`);
+    const deployment = { ...stage.deployment, env: { ...stage.deployment.env, ...WEBHOOK_BENCH_ENV } };
+    figures.push(...(await webhookFigures(deployment, ctx, () => startApi(deployment), c, { ...config, log })));
+  }
   return figures;
 }
 
@@ -166,7 +174,7 @@ async function main() {
   // One database for all figures, unless BENCH_CRUD_APPOINTMENTS asks for another size for update and read.
   const shared = config.databaseUrl !== undefined || config.crudAppointments === config.appointments;
   let crudStage: Stage | undefined;
-  if (["update", "read", "scaleout"].some((group) => config.only.has(group))) {
+  if (["update", "read", "scaleout", "webhooks"].some((group) => config.only.has(group))) {
     crudStage = await openStage(config, dist, load, notes, shared ? config.appointments : config.crudAppointments);
     seeded.crud = crudStage.seeded;
     figures.push(...(await crudPhase(crudStage)));
