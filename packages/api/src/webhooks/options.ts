@@ -27,8 +27,8 @@ export const HOUR_MS = 60 * 60 * 1000;
 export const defaultWebhookOptions = (): WebhookOptions => ({
   timeoutMs: 10_000,
   maxResponseBytes: 4096,
-  concurrency: 16,
-  perSubscription: 8,
+  concurrency: 32,
+  perSubscription: 16,
   pollMs: 200,
   retryWindowMs: 24 * HOUR_MS,
   baseDelayMs: 5_000,
@@ -50,7 +50,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 }
 
 /**
- * WEBHOOK_TIMEOUT_MS (10 s), WEBHOOK_CONCURRENCY (16), WEBHOOK_POLL_MS (200),
+ * WEBHOOK_TIMEOUT_MS (10 s), WEBHOOK_CONCURRENCY (32), WEBHOOK_POLL_MS (200),
  * WEBHOOK_RETRY_WINDOW_MS (24 h), WEBHOOK_BASE_DELAY_MS (5 s),
  * WEBHOOK_ALLOWED_NETWORKS (comma-separated CIDRs allowed although private or
  * loopback, e.g. "127.0.0.0/8,::1/128"; default none).

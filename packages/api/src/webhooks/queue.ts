@@ -98,11 +98,17 @@ function attemptRow(delivery: ClaimedDelivery, result: SendResult, at: Date): Pr
 export async function recordOutcome(db: Db, delivery: ClaimedDelivery, result: SendResult, options: WebhookOptions): Promise<void> {
   const now = options.clock();
   if (result.ok) {
-    await db.$transaction([
-      db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: deliveryStatuses.delivered, deliveredAt: now } }),
-      db.webhookAttempt.create({ data: attemptRow(delivery, result, now) }),
-      db.webhookSubscription.updateMany({ where: { id: delivery.subscriptionId, failingSince: { not: null } }, data: { failingSince: null } }),
-    ]);
+    // The common case in one statement (one round trip, atomic): delivered, logged, and the subscription healthy again.
+    const attempt = attemptRow(delivery, result, now);
+    await db.$executeRaw`
+      WITH delivered AS (
+        UPDATE webhook_delivery SET status = 'delivered', delivered_at = ${iso(now)}::timestamptz WHERE id = ${delivery.id}
+      ), logged AS (
+        INSERT INTO webhook_attempt (delivery_id, subscription_id, at, ok, status_code, latency_ms, response_head, error)
+        VALUES (${delivery.id}, ${delivery.subscriptionId}, ${iso(now)}::timestamptz, true, ${attempt.statusCode}::int,
+                ${attempt.latencyMs}::int, ${attempt.responseHead}::text, NULL)
+      )
+      UPDATE webhook_subscription SET failing_since = NULL WHERE id = ${delivery.subscriptionId} AND failing_since IS NOT NULL`;
     return;
   }
   const firstFailedAt = delivery.firstFailedAt ?? now;

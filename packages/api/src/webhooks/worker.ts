@@ -16,6 +16,8 @@ export class WebhookWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly perSubscription = new Map<number, number>();
   private wake: (() => void) | undefined;
+  /** A delivery finished since the last claim: look again before sleeping (a wake-up while claiming is not lost). */
+  private woken = false;
   private readonly agents;
 
   constructor(
@@ -46,8 +48,10 @@ export class WebhookWorker {
   async drain(): Promise<number> {
     let delivered = 0;
     for (;;) {
+      // A subscription skipped as busy may have finished its requests while we claimed: then look again.
+      const skippedBusy = this.busySubscriptions().length > 0;
       const claimed = await this.claim();
-      if (claimed.length === 0 && this.inFlight.size === 0) return delivered;
+      if (claimed.length === 0 && this.inFlight.size === 0 && !skippedBusy) return delivered;
       delivered += claimed.length;
       claimed.forEach((delivery) => this.launch(delivery));
       if (this.inFlight.size > 0) await Promise.race(this.inFlight);
@@ -73,6 +77,7 @@ export class WebhookWorker {
       const left = (this.perSubscription.get(delivery.subscriptionId) ?? 1) - 1;
       if (left > 0) this.perSubscription.set(delivery.subscriptionId, left);
       else this.perSubscription.delete(delivery.subscriptionId);
+      this.woken = true;
       this.wake?.();
     });
     this.inFlight.add(task);
@@ -91,6 +96,7 @@ export class WebhookWorker {
 
   private async loop(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       let claimed: ClaimedDelivery[] = [];
       try {
         claimed = await this.claim();
@@ -100,6 +106,7 @@ export class WebhookWorker {
       claimed.forEach((delivery) => this.launch(delivery));
       if (!this.running) break;
       if (claimed.length > 0 && this.inFlight.size < this.options.concurrency) continue;
+      if (this.woken && this.inFlight.size < this.options.concurrency) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollMs);
         this.wake = () => {
