@@ -184,7 +184,7 @@ describe("1,000 concurrent updates", () => {
       }),
     );
     const expected = appointments.length * updatesPerAppointment;
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 300_000;
     while (deduplicated(receiver.received).length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 
     const reference = new Webhook(secret);
@@ -201,7 +201,7 @@ describe("1,000 concurrent updates", () => {
     const inOrder = Array.from({ length: updatesPerAppointment }, (_, i) => `n${i + 1}`);
     expect(perAppointment.size).toBe(appointments.length);
     for (const notes of perAppointment.values()) expect(notes).toEqual(inOrder);
-  }, 180_000);
+  }, 600_000); // a shared 2-core machine can be very slow; no timing is asserted
 });
 
 describe("hostile receivers", () => {
@@ -211,7 +211,7 @@ describe("hostile receivers", () => {
     const running = worker({ timeoutMs: 1_500, concurrency: 4, perSubscription: 1 });
     running.start();
     for (let i = 0; i < 3; i += 1) await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2026-12-04" });
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     while (receiver.received.filter((m) => m.path === "/ok").length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(receiver.received.filter((m) => m.path === "/ok")).toHaveLength(3);
     await running.stop();
@@ -221,7 +221,7 @@ describe("hostile receivers", () => {
       expect(attempt).toMatchObject({ ok: false, statusCode: null, error: "no complete answer within 1500 ms" });
       expect(attempt.latencyMs).toBeGreaterThanOrEqual(1_500);
     }
-  });
+  }, 120_000);
 
   it("a huge answer is read only up to a few KB", async () => {
     const huge = await api().webhook.create({ url: receiver.url("/huge"), events: ["appointment.created"] });
