@@ -3,10 +3,12 @@ import { Webhook } from "standardwebhooks";
 import { expect, test } from "./support/fixtures";
 
 test("a scheduler subscribes a receiver, sees its delivery log, redelivers, and deletes it", async ({ signedIn: page, makeAppointment }) => {
+  test.slow(); // a delivery, a redelivery and a deletion, each waited for
   const receiver = await startWebhookReceiver();
   try {
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await page.goto("/webhooks");
     await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" })).toBeVisible();
 
     const form = page.getByRole("form", { name: "New webhook" });
     await form.getByLabel("Receiver URL").fill(receiver.url("/ok"));

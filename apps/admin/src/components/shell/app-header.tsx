@@ -12,7 +12,7 @@ export function AppHeader({ userName }: { userName: string }) {
         <Link href="/appointments" className="font-semibold text-indigo-700">
           Plano
         </Link>
-        <nav aria-label="Main" className="flex gap-1">
+        <nav aria-label="Main" className="flex flex-wrap gap-1">
           <NavLink href="/appointments">Appointments</NavLink>
           <NavLink href="/notifications">Notifications</NavLink>
           <NavLink href="/webhooks">Webhooks</NavLink>
