@@ -4,9 +4,8 @@
  * `/api/v1` by the legacy REST adapter; both run the same procedures. No
  * framework sits on the hot path (see bench/).
  */
-import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { appRouter, createContext, credentialsFromHeaders, type AddressPolicy, type AppointmentMailer } from "@plano/api";
+import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AddressPolicy, type AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
@@ -18,9 +17,70 @@ export interface ApiServerOptions {
   clock?: () => Date;
   /** Receiver addresses webhook subscriptions may use (default: public only). */
   webhookPolicy?: AddressPolicy;
+  /** Where a request's unexpected failure is logged, with its request id; default `console.error`. */
+  log?: (message: string, error: unknown) => void;
 }
 
-export function createApiRequestListener({ db, mailer, clock, webhookPolicy }: ApiServerOptions): http.RequestListener {
+/** How long a client may take to send its request; see `createApiServer`. */
+export interface SlowClientLimits {
+  /** All request headers (Node's `server.headersTimeout`). */
+  headersMs: number;
+  /** The whole request, body included (Node's `server.requestTimeout`). */
+  requestMs: number;
+  /** How often Node looks for requests past these limits (`connectionsCheckingInterval`). */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_SLOW_CLIENT_LIMITS: SlowClientLimits = { headersMs: 15_000, requestMs: 30_000, checkEveryMs: 1_000 };
+
+// RFC 3986 §3.2.2–3.2.3: an IP literal, or a name of unreserved/sub-delims/pct-encoded characters; a port of digits.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]*)(?::(\d{1,5}))?$/;
+
+/** RFC 9112 §3.2: a Host header with an invalid value is answered 400. */
+export function isValidHost(host: string | undefined): boolean {
+  if (host === undefined) return true; // Node already answers 400 to an HTTP/1.1 request without one
+  const match = HOST.exec(host);
+  if (!match || Number(match[1] ?? 0) > 65_535) return false;
+  try {
+    return new URL(`http://${host}/`).pathname === "/";
+  } catch {
+    return false;
+  }
+}
+
+const crashBody = (requestId: string) =>
+  JSON.stringify({
+    status: "application-crash",
+    message: `An internal error occurred; please try again later. If it persists, quote request id ${requestId}.`,
+    warnings: [],
+    requestId,
+  });
+
+/**
+ * The last line of defence: whatever one request throws, synchronously or
+ * later, is logged with its request id and answered 500 naming it; the process
+ * and every other request carry on. Every answer carries `x-request-id`.
+ */
+export function guardRequests(listener: (req: IncomingMessage, res: ServerResponse, requestId: string) => unknown, log: ApiServerOptions["log"] = console.error): http.RequestListener {
+  return (req, res) => {
+    const requestId = requestIdFrom(req.headers);
+    // The handlers behind read the id from the request, so that every log line and answer names the same one.
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    const failed = (error: unknown) => {
+      log?.(`[${requestId}] ${req.method} ${req.url} failed:`, error);
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { "content-type": "application/json" }).end(crashBody(requestId));
+    };
+    try {
+      Promise.resolve(listener(req, res, requestId)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  };
+}
+
+export function createApiRequestListener({ db, mailer, clock, log, webhookPolicy }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -34,30 +94,44 @@ export function createApiRequestListener({ db, mailer, clock, webhookPolicy }: A
         clock,
         mailer,
         cookies: cookieJar(res),
-        requestId: String(req.headers["x-request-id"] ?? randomUUID()),
+        requestId: requestIdFrom(req.headers),
         webhookPolicy,
       });
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+    onError({ error, path, req }) {
+      // The whole error stays here, under the request id the answer names (the answer says nothing of it).
+      if (error.code === "INTERNAL_SERVER_ERROR") (log ?? console.error)(`[${requestIdFrom(req.headers)}] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
   });
-  const legacy = createLegacyHandler({ db, mailer, clock });
+  const legacy = createLegacyHandler({ db, mailer, clock, log });
 
-  return (req: IncomingMessage, res: ServerResponse) => {
+  return guardRequests((req, res, requestId) => {
+    if (!isValidHost(req.headers.host)) {
+      res.writeHead(400, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ error: "The Host header is not a valid host[:port] (RFC 9112 §3.2).", requestId }));
+    }
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/api/trpc/")) return trpc(req, res);
-    if (path === "/api/v1" || path.startsWith("/api/v1/")) return void legacy(req, res);
+    if (path === "/api/v1" || path.startsWith("/api/v1/")) return legacy(req, res);
     if (path === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
       return;
     }
-    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: `No route for ${path}` }));
-  };
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: `No route for ${path}`, requestId }));
+  }, log);
 }
 
-export function createApiServer(options: ApiServerOptions): http.Server {
-  const server = http.createServer(createApiRequestListener(options));
+/**
+ * The API server. Clients that send their headers or body too slowly are cut
+ * off (408, connection closed) so they cannot hold sockets and memory; the
+ * limits are options only so a test need not wait for the defaults.
+ */
+export function createApiServer(options: ApiServerOptions & { slowClients?: SlowClientLimits }): http.Server {
+  const limits = options.slowClients ?? DEFAULT_SLOW_CLIENT_LIMITS;
+  const server = http.createServer(
+    { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: limits.checkEveryMs },
+    createApiRequestListener(options),
+  );
   // Keep-alive longer than typical proxies' idle timeouts, so a reused socket is never closed under them.
   server.keepAliveTimeout = 65_000;
   return server;

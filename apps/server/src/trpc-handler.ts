@@ -19,13 +19,21 @@ import { Readable } from "node:stream";
 import { TRPCError, type AnyTRPCRouter, type inferRouterContext } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { resolveResponse } from "@trpc/server/http";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
+
+/** As `/api/v1` (`@plano/legacy-rest`'s MAX_BODY_BYTES): far above any real call. */
+export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
+/** All answers of one batch together; a single call is bounded by its own limits (e.g. 200 per page). */
+export const TRPC_MAX_BATCH_ANSWER_BYTES = 16 * 1024 * 1024;
 
 export interface TrpcHandlerOptions<TRouter extends AnyTRPCRouter> {
   router: TRouter;
+  /** Calls in one batch; more is refused (400) before any runs. Default TRPC_MAX_BATCH_CALLS. */
+  maxBatchSize?: number;
   /** Where the router is mounted, with its trailing slash: "/api/trpc/". */
   basePath: string;
   createContext: (opts: { req: IncomingMessage; res: ServerResponse }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
-  onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
+  onError?: (opts: { error: TRPCError; path: string | undefined; req: IncomingMessage }) => void;
 }
 
 /** `Headers.get`/`has` over node's lower-cased header object (all tRPC reads of request headers). */
@@ -38,10 +46,40 @@ function headersOf(headers: IncomingHttpHeaders) {
   return { get, has: (name: string) => get(name) !== null };
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+const tooLarge = () =>
+  new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${TRPC_MAX_BODY_BYTES} bytes.` });
+
+/**
+ * The body as text: refused past the limit (nothing more is kept; the answer
+ * closes the connection) and when it is not UTF-8, as `/api/v1` does.
+ */
 async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > TRPC_MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid UTF-8." });
+  }
+}
+
+/** Why a request is refused before any procedure runs, or undefined. */
+function refusalOf(req: IncomingMessage, path: string): TRPCError | undefined {
+  try {
+    decodeURIComponent(path); // tRPC decodes it outside its own error handling
+  } catch {
+    return new TRPCError({ code: "BAD_REQUEST", message: "The procedure path is not valid percent-encoding." });
+  }
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > TRPC_MAX_BODY_BYTES) return tooLarge();
+  return undefined;
 }
 
 /** What resolveResponse reads of a fetch Request, for a GET or a JSON POST. */
@@ -69,41 +107,57 @@ function isPlainCall(req: IncomingMessage): boolean {
 }
 
 /** Writes a fetch Response as tRPC's node adapter does: status, headers (cookies kept), body. */
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+async function writeResponse(res: ServerResponse, response: Response, text?: string): Promise<void> {
   if (res.statusCode === 200) res.statusCode = response.status;
+  // A refused body is not read to its end: close the connection rather than drain it.
+  if (response.status === 413) res.shouldKeepAlive = false;
   for (const [key, value] of response.headers) if (key.toLowerCase() !== "set-cookie") res.setHeader(key, value);
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
   if (!response.body) return void res.end();
-  if (response.headers.get("content-type") === "application/json") return void res.end(await response.text());
+  if (text !== undefined) return void res.end(text);
   // Anything streamed (a subscription's events) is piped as it comes.
   Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
 }
 
 export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerOptions<TRouter>) {
   const { router, basePath, createContext, onError } = options;
+  const maxBatchSize = options.maxBatchSize ?? TRPC_MAX_BATCH_CALLS;
   const fallback = createHTTPHandler({
     router,
     basePath,
+    maxBodySize: TRPC_MAX_BODY_BYTES,
+    maxBatchSize,
     createContext: ({ req, res }) => createContext({ req, res }),
-    onError: ({ error, path }) => onError?.({ error, path }),
+    onError: ({ error, path, req }) => onError?.({ error, path, req }),
   });
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    if (!isPlainCall(req)) return void fallback(req, res);
-    const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
-    const path = new URL(url).pathname.slice(basePath.length); // as tRPC's adapter derives it
+  const answer = (req: IncomingMessage, res: ServerResponse, url: URL, path: string, error: TRPCError | null) =>
     resolveResponse({
       router,
       path,
-      req: requestOf(req, res, url) as unknown as Request,
-      error: null,
+      req: requestOf(req, res, url.href) as unknown as Request,
+      error,
+      maxBatchSize,
       createContext: () => Promise.resolve(createContext({ req, res })),
-      onError: ({ error, path: failedPath }) => onError?.({ error, path: failedPath }),
-    })
-      .then((response) => writeResponse(res, response))
+      onError: ({ error, path: failedPath }) => onError?.({ error, path: failedPath, req }),
+    });
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    // The Host header plays no part: it is the caller's to spell, and a bad one must not fail the parse.
+    const url = new URL(`http://localhost${req.url ?? "/"}`);
+    const path = url.pathname.slice(basePath.length); // as tRPC's adapter derives it
+    const refusal = refusalOf(req, path);
+    if (!refusal && !isPlainCall(req)) return void fallback(req, res);
+    answer(req, res, url, refusal ? "" : path, refusal ?? null)
+      .then(async (response) => {
+        if (response.headers.get("content-type") !== "application/json" || !response.body) return writeResponse(res, response);
+        const text = await response.text();
+        if (Buffer.byteLength(text) <= TRPC_MAX_BATCH_ANSWER_BYTES || !path.includes(",")) return writeResponse(res, response, text);
+        const message = `The batch's answers add up to more than ${TRPC_MAX_BATCH_ANSWER_BYTES} bytes; send these calls in smaller batches.`;
+        return writeResponse(res, await answer(req, res, url, path, new TRPCError({ code: "PAYLOAD_TOO_LARGE", message })));
+      })
       .catch((cause: unknown) => {
         // resolveResponse answers errors itself; this is a failure writing the answer.
-        onError?.({ error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), path });
+        onError?.({ error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), path, req });
         if (!res.headersSent) res.statusCode = 500;
         res.end();
       });

@@ -58,7 +58,12 @@ function header(headers: HeaderBag, name: string): string | undefined {
 function cookie(headers: HeaderBag, name: string): string | undefined {
   for (const part of (header(headers, "cookie") ?? "").split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return undefined; // malformed %-encoding: no session (401), not a crash
+    }
   }
   return undefined;
 }

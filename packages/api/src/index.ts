@@ -22,6 +22,7 @@ export { searchTextOf } from "./domain/persist";
 export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";
+export { requestIdFrom } from "./request-id";
 export {
   addressPolicy,
   createSubscription,

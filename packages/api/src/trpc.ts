@@ -17,13 +17,21 @@ const t = initTRPC.context<Context>().create({
   transformer,
   // Stacks stay in the logs, never in responses.
   isDev: false,
-  errorFormatter({ shape, error }) {
-    const described = describeError(error);
+  errorFormatter({ shape, error, input, ctx }) {
+    const described = describeError(error, input);
+    const requestId = ctx?.requestId;
+    // An unexpected failure's text is ours (Prisma's invocation, SQL codes, hosts, the data): it goes to
+    // the log with the request id (see the server's onError), and the caller gets the id to quote.
+    const internal = shape.data.code === "INTERNAL_SERVER_ERROR" && !described;
+    const message = internal
+      ? `An internal error occurred; please try again later. If it persists, quote request id ${requestId ?? "(none)"}.`
+      : (described?.message ?? shape.message);
     return {
       ...shape,
-      message: described?.message ?? shape.message,
+      message,
       data: {
         ...shape.data,
+        requestId: requestId ?? null,
         plano: described
           ? {
               reason: described.reason,

@@ -5,6 +5,8 @@
  *   const plano = createPlanoClient({ url: "http://127.0.0.1:3001/api/trpc", token, application: "planoorder" });
  *   const { appointment } = await plano.appointment.update.mutate({ id, updatedAtMt, patch: { notes: "…" } });
  */
+// The subpath, not the schema's index: the built package inlines this constant and nothing of zod.
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema/limits";
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
@@ -44,8 +46,9 @@ export function createPlanoClient({ url, token, application, batch = true, fetch
     authorization: `Bearer ${token}`,
     ...(application ? { "x-plano-application": application } : {}),
   });
+  // Longer batches are split here rather than refused by the server.
   const requests: TRPCLink<AppRouter> = batch
-    ? httpBatchLink({ url, headers, transformer: superjson, fetch })
+    ? httpBatchLink({ url, headers, transformer: superjson, fetch, maxItems: TRPC_MAX_BATCH_CALLS })
     : httpLink({ url, headers, transformer: superjson, fetch });
   if (!EventSource) return createTRPCClient<AppRouter>({ links: [requests] });
 

@@ -13,9 +13,8 @@
  * Anything else is application-crash: logged with the request id, which the
  * answer names, and nothing of the error itself.
  */
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createCaller, createContext, credentialsFromHeaders, tokenKind, type AppointmentMailer } from "@plano/api";
+import { createCaller, createContext, credentialsFromHeaders, requestIdFrom, tokenKind, type AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
 import { failureFromApi, type FailureContext } from "./api-errors";
 import { failureReply, LegacyFailure, missingParam, sendReply, type LegacyReply, type LegacyWarning } from "./envelope";
@@ -37,12 +36,6 @@ export interface LegacyHandlerOptions {
   registryCacheMs?: number;
   /** Where failures are logged; default `console.error`. */
   log?: (message: string, error: unknown) => void;
-}
-
-/** A caller's own request id when it is a sane one (to correlate logs), else a fresh one. */
-function requestIdOf(req: IncomingMessage): string {
-  const given = req.headers["x-request-id"];
-  return typeof given === "string" && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
 function pathOf(url: string | undefined): string {
@@ -140,7 +133,7 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdFrom(req.headers);
     const path = pathOf(req.url);
     if (path === OPENAPI_PATH && (req.method === "GET" || req.method === "HEAD")) return sendOpenApiDocument(res, requestId);
     let reply: LegacyReply;

@@ -4,4 +4,5 @@ export * from "./auth";
 export * from "./status";
 export * from "./time";
 export * from "./legacy";
+export * from "./limits";
 export * from "./webhook";

@@ -10,6 +10,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { AppRouter, RouterOutputs } from "@plano/api";
 import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { adminApiHeaders } from "~/lib/api-headers";
 import { loginPathFor } from "~/lib/return-path";
 import { needsSignIn } from "./errors";
@@ -43,7 +44,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   }, []);
   const [trpcClient] = useState(() =>
     api.createClient({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => adminApiHeaders, maxItems: TRPC_MAX_BATCH_CALLS })],
     }),
   );
   return (

@@ -12,6 +12,7 @@ import type { AppRouter, createCaller } from "@plano/api";
 import { cookies } from "next/headers";
 import { cache, type ReactNode } from "react";
 import superjson from "superjson";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { SESSION_COOKIE, adminApiHeaders } from "~/lib/api-headers";
 import { apiServerUrl } from "~/lib/api-server";
 import { makeQueryClient } from "./query-client";
@@ -30,7 +31,7 @@ function httpCaller(client: TRPCUntypedClient<AppRouter>, path: readonly string[
 function callerFor(sessionToken: string | undefined): Caller {
   const cookie = sessionToken ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(sessionToken)}` } : {};
   const client = createTRPCUntypedClient<AppRouter>({
-    links: [httpBatchLink({ url: `${apiServerUrl()}/api/trpc`, transformer: superjson, headers: { ...adminApiHeaders, ...cookie } })],
+    links: [httpBatchLink({ url: `${apiServerUrl()}/api/trpc`, transformer: superjson, headers: { ...adminApiHeaders, ...cookie }, maxItems: TRPC_MAX_BATCH_CALLS })],
   });
   return httpCaller(client) as Caller;
 }

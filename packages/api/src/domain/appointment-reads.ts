@@ -9,6 +9,7 @@ import type { listAppointmentsInput } from "@plano/schema";
 import { invalidParam } from "../errors";
 import type { ReadScope } from "../auth/principal";
 import { toAppointment } from "./appointment-record";
+import { likeLiteral } from "./like-literal";
 import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
 
 type ListInput = z.output<typeof listAppointmentsInput>;
@@ -21,11 +22,31 @@ interface Cursor {
 
 export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.startsAt, cursor.id])).toString("base64url");
 
+/** An instant exactly as `encodeCursor` writes it (`Date#toISOString`), so PostgreSQL reads it as written. */
+const isCursorInstant = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+
+/**
+ * The cursor's instant for a row's start. A start no Date can hold (a row
+ * broken by hand, e.g. in year 10000) pages on as PostgreSQL's `infinity`
+ * (`-infinity` before year 1), beyond every readable instant, rather than
+ * failing the page.
+ */
+function cursorInstantOf(startsAt: Date | null): string | null {
+  if (startsAt === null) return null;
+  if (Number.isNaN(startsAt.getTime()) || startsAt.getUTCFullYear() > 9999) return INFINITY;
+  return startsAt.getUTCFullYear() < 1 ? `-${INFINITY}` : startsAt.toISOString();
+}
+const INFINITY = "infinity";
+
+/** Only what `encodeCursor` can have written: a crafted one is an invalid param, never a failed query. */
 function decodeCursor(value: string): Cursor {
   try {
-    const [startsAt, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown];
-    if ((startsAt === null || typeof startsAt === "string") && Number.isInteger(id)) {
-      if (startsAt === null || !Number.isNaN(Date.parse(startsAt))) return { startsAt, id: id as number };
+    const decoded: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (Array.isArray(decoded) && decoded.length === 2) {
+      const [startsAt, id] = decoded as [unknown, unknown];
+      const validId = typeof id === "number" && Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;
+      if (validId && (startsAt === null || startsAt === INFINITY || startsAt === `-${INFINITY}` || isCursorInstant(startsAt))) return { startsAt, id };
     }
   } catch {
     // fall through to the error below
@@ -59,7 +80,8 @@ function startsAtRange(input: ListInput): { gte?: Date; lt?: Date } {
   }
   if (input.dateToLocal) {
     const bound = new Date(Date.parse(`${input.dateToLocal}T00:00:00Z`) + DAY_MS + MAX_ZONE_OFFSET_MS);
-    if (!range.lt || bound < range.lt) range.lt = bound;
+    // Past year 9999 (dateToLocal near LAST_DATE) it bounds nothing stored, and PostgreSQL cannot read "+010000-…".
+    if (bound.getUTCFullYear() <= 9999 && (!range.lt || bound < range.lt)) range.lt = bound;
   }
   return range;
 }
@@ -123,8 +145,8 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
   for (const key of Object.keys(equalityColumns) as (keyof typeof equalityColumns)[]) {
     if (input[key] !== undefined) conditions.push(Prisma.sql`${equalityColumns[key]} = ${input[key]}`);
   }
-  // As Prisma's `contains`: the term goes into LIKE as given (the trigram index serves it).
-  if (input.search) conditions.push(Prisma.sql`a.search_text LIKE ('%' || ${input.search.toLowerCase()} || '%')`);
+  // The term matches literally: LIKE's own wildcards and escape (\, %, _) in it are escaped (the trigram index still serves it).
+  if (input.search) conditions.push(Prisma.sql`a.search_text LIKE ('%' || ${likeLiteral(input.search.toLowerCase())} || '%')`);
   const descending = input.sort === "-startsAt";
   const unbounded = range.gte === undefined && range.lt === undefined;
   if (input.cursor) conditions.push(afterCursor(decodeCursor(input.cursor), descending, unbounded));
@@ -146,6 +168,6 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
   return {
     appointments: page.map(toAppointment),
     nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ startsAt: last.startsAt?.toISOString() ?? null, id: last.id }) : null,
+      rows.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
   };
 }

@@ -10,11 +10,24 @@ import type { Prisma } from "@plano/db";
 export const dateKeys = appointmentFields.filter((f) => f.type === "date").map((f) => f.key);
 export const timeKeys = appointmentFields.filter((f) => f.type === "time").map((f) => f.key);
 
-export const toIsoDate = (value: Date | null): string | null => (value ? value.toISOString().slice(0, 10) : null);
-export const toIsoTime = (value: Date | null): string | null => (value ? value.toISOString().slice(11, 19) : null);
+/**
+ * A stored value the API can speak, or null. The API refuses to write dates
+ * outside years 1900–9999, but a row repaired (or broken) by hand can hold
+ * any date PostgreSQL takes, which the driver may hand over as an invalid
+ * Date: such a value reads as null rather than failing the whole read or page.
+ */
+export const readableDate = (value: Date | null): Date | null => {
+  if (!value || Number.isNaN(value.getTime())) return null;
+  const year = value.getUTCFullYear();
+  return year >= 1900 && year <= 9999 ? value : null;
+};
+
+export const toIsoDate = (value: Date | null): string | null => readableDate(value)?.toISOString().slice(0, 10) ?? null;
+export const toIsoTime = (value: Date | null): string | null =>
+  value && !Number.isNaN(value.getTime()) ? value.toISOString().slice(11, 19) : null;
 export const fromIsoDate = (value: string | null): Date | null => (value ? new Date(`${value}T00:00:00.000Z`) : null);
 export const fromIsoTime = (value: string | null): Date | null => (value ? new Date(`1970-01-01T${value}.000Z`) : null);
-const toInstant = (value: Date | null): string | null => (value ? value.toISOString() : null);
+const toInstant = (value: Date | null): string | null => readableDate(value)?.toISOString() ?? null;
 
 /** The version string handed to callers: `updatedAt` to the millisecond, as stored. */
 export const versionOf = (updatedAt: Date): string => updatedAt.toISOString();

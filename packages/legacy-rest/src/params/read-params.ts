@@ -17,7 +17,10 @@ export type ParamBag = ReadonlyMap<string, unknown>;
 /** Tracks which parameters something read, so the rest can be reported as unknown. */
 export type ConsumedParams = Set<string>;
 
+/** The value as an error message quotes it: a scalar's text, cut short; an array or object by its kind only (it may be nested too deep to write). */
 function shown(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object" && value !== null) return "an object";
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

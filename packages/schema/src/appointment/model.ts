@@ -3,10 +3,20 @@
  * camelCase; the legacy REST adapter maps them through `fields.ts`.
  */
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isInDateRange } from "../time/calendar";
+import { parseDuration } from "../time/duration";
 import { isValidTimeZone } from "../time/zones";
 
-/** `YYYY-MM-DD`, a real calendar date. */
-export const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
+/** `YYYY-MM-DD`, a real calendar date in the domain's calendar (years 1900–9999, see FIRST_DATE). */
+export const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" }).refine(isInDateRange, { error: DATE_RANGE_MESSAGE });
+
+/** An instant with its offset, inside the domain's calendar in UTC (years 1900–9999). */
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine((text) => {
+    const instant = new Date(text);
+    return !Number.isNaN(instant.getTime()) && isInDateRange(instant.toISOString().slice(0, 10));
+  }, { error: `must be an instant from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z` });
 
 /** `HH:MM` or `HH:MM:SS`, normalised to `HH:MM:SS`. */
 export const isoTime = z
@@ -17,8 +27,14 @@ export const isoTime = z
 /** An IANA zone the runtime knows, e.g. "America/Denver". */
 export const timeZoneName = z.string().refine(isValidTimeZone, { error: "expected an IANA time zone such as America/Denver" });
 
-/** `H:MM` (hours may exceed 24). */
-export const durationDisplay = z.string().regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" });
+/** Whole seconds in a year: no appointment lasts longer. */
+export const MAX_DURATION_S = 31_536_000;
+
+/** `H:MM` (hours may exceed 24), at most a year (8760:00) as `timeDurationS`. */
+export const durationDisplay = z
+  .string()
+  .regex(/^\d{1,4}:[0-5]\d$/, { error: "expected a duration as H:MM" })
+  .refine((text) => { const parsed = parseDuration(text); return parsed.ok && parsed.value <= MAX_DURATION_S; }, { error: "at most one year (8760:00)" });
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
 /** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
@@ -59,7 +75,7 @@ export const appointmentWritableShape = {
   timeStartUtc: isoTime.nullable(),
   dateStopUtc: isoDate.nullable(),
   timeStopUtc: isoTime.nullable(),
-  timeDurationS: z.number().int().min(0, { error: "a duration cannot be negative" }).max(31_536_000).nullable(),
+  timeDurationS: z.number().int().min(0, { error: "a duration cannot be negative" }).max(MAX_DURATION_S, { error: "at most one year (31536000 seconds)" }).nullable(),
   timeDuration: durationDisplay.nullable(),
   deliveryType: optionalText(100),
   description: optionalText(10_000),
@@ -108,9 +124,9 @@ export const appointmentRefSchema = aboutOneAppointment({});
 export type AppointmentRef = z.infer<typeof appointmentRefSchema>;
 
 /** The version a caller last read: `updatedAt` as the server returned it. */
-export const updatedAtMt = z.string({ error: "updated_at_mt is required" }).min(1, { error: "updated_at_mt is required" });
+export const updatedAtMt = storableText(100).min(1, { error: "updated_at_mt is required" });
 
-const idempotencyKey = z.string().min(1).max(200);
+const idempotencyKey = storableText(200).min(1);
 
 export const createAppointmentInput = appointmentPatchSchema.extend({
   officeId: recordId,
@@ -129,7 +145,7 @@ export const confirmAppointmentInput = aboutOneAppointment({
 
 export const cancelAppointmentInput = aboutOneAppointment({
   updatedAtMt: updatedAtMt.optional(),
-  reason: z.string().trim().min(1, { error: "a cancellation needs a reason" }).max(1000),
+  reason: storableText(1000).trim().min(1, { error: "a cancellation needs a reason" }),
   onSiteCancel: z.boolean().optional(),
   /** Derived from the appointment's local date unless given. */
   sameDayCancel: z.boolean().optional(),
@@ -141,8 +157,8 @@ export const listAppointmentsInput = z
     dateFromLocal: isoDate.optional(),
     dateToLocal: isoDate.optional(),
     /** Instants: appointments starting in [startsFrom, startsTo). */
-    startsFrom: z.iso.datetime({ offset: true }).optional(),
-    startsTo: z.iso.datetime({ offset: true }).optional(),
+    startsFrom: isoInstant.optional(),
+    startsTo: isoInstant.optional(),
     photographerUserId: recordId.optional(),
     officeId: recordId.optional(),
     orderId: recordId.optional(),
@@ -152,7 +168,7 @@ export const listAppointmentsInput = z
     /** Matches summary, location, notes and photographer name, case-insensitively. */
     search: storableText(200).trim().min(1).optional(),
     sort: z.enum(["startsAt", "-startsAt"]).default("startsAt"),
-    cursor: z.string().max(200).optional(),
+    cursor: storableText(200).optional(),
     limit: z.number().int().min(1).max(200, { error: "at most 200 per page" }).default(50),
   })
   .strict();
@@ -163,8 +179,8 @@ export const conflictsInput = z
     ...refShape,
     /** Or a prospective slot, as the edit form checks before saving. */
     photographerUserId: recordId.optional(),
-    startsAt: z.iso.datetime({ offset: true }).optional(),
-    stopsAt: z.iso.datetime({ offset: true }).optional(),
+    startsAt: isoInstant.optional(),
+    stopsAt: isoInstant.optional(),
   })
   .refine(
     (input) =>

@@ -14,6 +14,21 @@ export interface WallClock {
   time: IsoTime;
 }
 
+/**
+ * The calendar the domain works in: every date it accepts or derives, in any
+ * representation (local, office, UTC), lies in years 1900–9999. Four-digit
+ * years are what ISO 8601 dates, JSON instants and FileMaker carry; nothing is
+ * scheduled before 1900. (PostgreSQL stores far more, so this is checked here.)
+ */
+export const FIRST_DATE: IsoDate = "1900-01-01";
+export const LAST_DATE: IsoDate = "9999-12-31";
+export const DATE_RANGE_MESSAGE = `must be a date from ${FIRST_DATE} to ${LAST_DATE}`;
+
+/** True for an `IsoDate` inside the domain's calendar (ISO dates compare as strings). */
+export function isInDateRange(date: IsoDate): boolean {
+  return date.length === 10 && date >= FIRST_DATE && date <= LAST_DATE;
+}
+
 export const SECONDS_PER_DAY = 86_400;
 const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 

@@ -3,10 +3,11 @@
  * write and the browser form runs it as the user types, so both always agree
  * on what a patch means and on what is wrong with it.
  */
-import { isIsoDate, isIsoTime } from "./calendar";
+import { DATE_RANGE_MESSAGE, isInDateRange, isIsoDate, isIsoTime } from "./calendar";
 import { deriveAllDay } from "./schedule-allday";
 import {
   type DerivedSchedule,
+  type ScheduleFieldName,
   type ScheduleFields,
   type SchedulePatch,
   type ScheduleZones,
@@ -14,7 +15,7 @@ import {
   TIME_FIELDS,
   setsValue,
 } from "./schedule-fields";
-import { type Outcome, type ScheduleIssue, fail, issue, named } from "./schedule-outcome";
+import { type Outcome, type ScheduleIssue, fail, issue, named, ok } from "./schedule-outcome";
 import { deriveTimed } from "./schedule-timed";
 import { isValidTimeZone } from "./zones";
 
@@ -57,7 +58,28 @@ export function deriveSchedule(
   const malformed = malformedFields(patch);
   if (malformed.length > 0) return fail(...malformed);
   const input = { current, patch, zones };
-  return (patch.allday ?? current?.allday ?? false) ? deriveAllDay(input) : deriveTimed(input);
+  const derived = (patch.allday ?? current?.allday ?? false) ? deriveAllDay(input) : deriveTimed(input);
+  return derived.ok ? withinCalendar(derived.value, patch) : derived;
+}
+
+/**
+ * Every derived date inside the domain's calendar (years 1900–9999): a start
+ * late on 9999-12-31 in a western zone, or a long duration, would otherwise
+ * derive a UTC or stop date in year 10000 that no API can write back.
+ */
+function withinCalendar(schedule: DerivedSchedule, patch: SchedulePatch): DeriveScheduleResult {
+  const outside = DATE_FIELDS.filter((field) => schedule[field] !== null && !isInDateRange(schedule[field]!));
+  if (outside.length === 0) return ok(schedule);
+  const given = (Object.keys(patch) as ScheduleFieldName[]).filter((field) => field !== "allday" && patch[field] !== undefined);
+  return fail(
+    ...outside.map((field) =>
+      issue(
+        [field, ...given],
+        `${named(field)} would be ${schedule[field]}, and ${named(field)} ${DATE_RANGE_MESSAGE}` +
+          (given.length > 0 ? ` (set from ${given.map(named).join(", ")}).` : "."),
+      ),
+    ),
+  );
 }
 
 function assertKnownZones({ timeZoneLocal, officeTimeZone }: ScheduleZones): void {
