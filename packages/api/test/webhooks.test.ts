@@ -29,7 +29,7 @@ const workers: WebhookWorker[] = [];
 const loopbackAllowed = addressPolicy(["127.0.0.0/8", "::1/128"]);
 
 function api(token = scheduler, policy = loopbackAllowed) {
-  return createCaller(createContext({ db: database.db, credentials: { token }, channel: "trpc", webhookPolicy: policy }));
+  return createCaller(createContext({ db: database.db, credentials: { token, application: undefined }, channel: "trpc", webhookPolicy: policy }));
 }
 
 function worker(overrides: Partial<WebhookOptions> = {}) {
