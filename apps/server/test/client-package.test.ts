@@ -55,8 +55,8 @@ describe("@plano/client from its tarball", () => {
     const { token } = await createApplicationToken(database.db, "planoorder", { role: "scheduler" });
     const { port } = server.address() as AddressInfo;
     // skipLibCheck as `tsc --init` sets it: @trpc/server's own declarations want @types/node and
-    // esnext.disposable. Ours still count: an unresolved type would be \`any\`, and the
-    // @ts-expect-error below would then be unused, which tsc reports.
+    // esnext.disposable. Ours still count: an unresolved type would be \`any\`, and then the
+    // expect-error directive in check.ts would be unused, which tsc reports.
     await writeFile(
       path.join(project, "tsconfig.json"),
       JSON.stringify({
