@@ -18,6 +18,7 @@ import { crudSpec, type CrudContext, type LayerServer } from "./scenarios/crud";
 import { bulkFigures } from "./scenarios/bulk";
 import { explainList, listFilters, listSpec } from "./scenarios/list";
 import { livePhase, type LiveResults } from "./scenarios/live";
+import { WEBHOOK_BENCH_ENV, webhookFigures } from "./scenarios/webhooks";
 
 const log = (line: string) => console.log(line);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -120,6 +121,13 @@ async function crudPhase(stage: Stage): Promise<Figure[]> {
     }));
     figures.push(...(await measure(specs, { ...config, log })));
   }
+  if (config.only.has("webhooks")) {
+    // Last: its subscription makes every update enqueue, which the figures above must not pay for.
+    const c = Math.max(...config.connections);
+    log(`update-webhooks at ${c} connections (delivering every update to a receiver):`);
+    const deployment = { ...stage.deployment, env: { ...stage.deployment.env, ...WEBHOOK_BENCH_ENV } };
+    figures.push(...(await webhookFigures(deployment, ctx, () => startApi(deployment), c, { ...config, log })));
+  }
   return figures;
 }
 
@@ -191,10 +199,10 @@ async function main() {
   // One database for all figures, unless BENCH_CRUD_APPOINTMENTS asks for another size for update and read.
   const shared = config.databaseUrl !== undefined || config.crudAppointments === config.appointments;
   let crudStage: Stage | undefined;
-  if (["update", "update-layout", "read", "scaleout", "bulk"].some((group) => config.only.has(group))) {
+  if (["update", "update-layout", "read", "scaleout", "bulk", "webhooks"].some((group) => config.only.has(group))) {
     crudStage = await openStage(config, dist, load, notes, shared ? config.appointments : config.crudAppointments);
     seeded.crud = crudStage.seeded;
-    if (["update", "update-layout", "read", "scaleout"].some((group) => config.only.has(group))) figures.push(...(await crudPhase(crudStage)));
+    if (["update", "update-layout", "read", "scaleout", "webhooks"].some((group) => config.only.has(group))) figures.push(...(await crudPhase(crudStage)));
     if (config.only.has("bulk")) figures.push(...(await bulkPhase(crudStage)));
   }
   if (config.only.has("list")) {

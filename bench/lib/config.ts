@@ -16,14 +16,14 @@ export interface BenchConfig {
   connections: number[];
   /** Appointments each connection owns for update/read runs. */
   perConnection: number;
-  /** Which scenario groups to run (BENCH_ONLY=update,read,list,pglite,scaleout). */
+  /** Which scenario groups to run (BENCH_ONLY=update,read,list,pglite,scaleout,webhooks). */
   only: Set<string>;
   output: string;
   /** Another production build (e.g. of an older commit) whose REST and tRPC layers run beside this one's, labelled "@before". */
   beforeDist: string | undefined;
 }
 
-export const scenarioGroups = ["update", "update-layout", "read", "list", "pglite", "scaleout", "bulk", "live"] as const;
+export const scenarioGroups = ["update", "update-layout", "read", "list", "pglite", "scaleout", "bulk", "live", "webhooks"] as const;
 
 function number(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -54,6 +54,9 @@ async function start(state: E2eState, stateFile: string) {
     MANDRILL_API_KEY: "e2e",
     MANDRILL_BASE_URL: `http://127.0.0.1:${mandrillPort}/api/1.0`,
     OUTBOX_RETRY_EVERY_MS: String(60 * 60 * 1000),
+    // The webhook test's receiver listens on loopback, which only configuration allows.
+    WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8",
+    WEBHOOK_POLL_MS: "100",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

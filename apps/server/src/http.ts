@@ -5,7 +5,7 @@
  * framework sits on the hot path (see bench/).
  */
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AppointmentMailer, type ChangeHub } from "@plano/api";
+import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AddressPolicy, type AppointmentMailer, type ChangeHub } from "@plano/api";
 import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
@@ -18,6 +18,8 @@ export interface ApiServerOptions {
   clock?: () => Date;
   /** The live change feed behind `appointment.onChange`; without it subscriptions answer NOT_IMPLEMENTED. */
   changes?: ChangeHub;
+  /** Receiver addresses webhook subscriptions may use (default: public only). */
+  webhookPolicy?: AddressPolicy;
   /** Where a request's unexpected failure is logged, with its request id; default `console.error`. */
   log?: (message: string, error: unknown) => void;
   /** Which proxies' X-Forwarded-* headers to believe, and the cookie policy (default: from the environment). */
@@ -83,7 +85,7 @@ export function guardRequests(listener: (req: IncomingMessage, res: ServerRespon
   };
 }
 
-export function createApiRequestListener({ db, mailer, clock, log, changes, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, log, changes, webhookPolicy, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -102,6 +104,7 @@ export function createApiRequestListener({ db, mailer, clock, log, changes, forw
         setHeader: (name, value) => res.setHeader(name, value),
         changes,
         subscriptionOnly,
+        webhookPolicy,
       });
     },
     onError({ error, path, req }) {

@@ -1,5 +1,5 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
-import { CHANGE_CHANNEL, ChangeHub, mailerFromEnv, pruneLoginThrottle } from "@plano/api";
+import { CHANGE_CHANNEL, ChangeHub, mailerFromEnv, pruneLoginThrottle, WebhookWorker, webhookOptionsFromEnv } from "@plano/api";
 import { listenForNotifications } from "@plano/db";
 import { createApiServer } from "./http";
 import { startRuntime } from "./start";
@@ -14,7 +14,12 @@ const mailer = mailerFromEnv();
 const changes = new ChangeHub(runtime.db, (onPayload, options) =>
   listenForNotifications(runtime.database, CHANGE_CHANNEL, onPayload, options),
 );
-const server = createApiServer({ db: runtime.db, mailer, changes });
+// WEBHOOK_* settings (timeout, concurrency, allowed private networks…); a bad value stops the start.
+const webhookOptions = webhookOptionsFromEnv();
+const server = createApiServer({ db: runtime.db, mailer, changes, webhookPolicy: webhookOptions.policy });
+/** Every API process delivers webhooks from the shared queue; they coordinate through the database. */
+const webhooks = new WebhookWorker(runtime.db, webhookOptions);
+webhooks.start();
 
 /** Client emails that failed are retried from the outbox; the delay between tries grows per email. */
 const OUTBOX_RETRY_EVERY_MS = Number(process.env.OUTBOX_RETRY_EVERY_MS ?? 30_000);
@@ -47,6 +52,8 @@ async function stop(signal: string) {
   server.closeAllConnections();
   await retrying;
   await changes.close();
+  // In-flight deliveries end within their timeout; any cut short is retried by another process.
+  await webhooks.stop();
   await runtime.close();
   process.exit(0);
 }

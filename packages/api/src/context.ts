@@ -8,6 +8,7 @@ import type { ChangeChannel } from "@plano/schema";
 import type { Credentials } from "./auth/authenticate";
 import type { AppointmentMailer } from "./domain/mail";
 import type { ChangeHub } from "./live/change-hub";
+import type { AddressPolicy } from "./webhooks/address-policy";
 
 export interface CookieJar {
   /** `Secure` is the HTTP layer's decision (how the app is served), not the procedure's. */
@@ -36,6 +37,8 @@ export interface CreateContextOptions {
    * which cannot send the CSRF header: they count for subscriptions only.
    */
   subscriptionOnly?: boolean;
+  /** Which receiver addresses webhook subscriptions may use (default: public ones only). */
+  webhookPolicy?: AddressPolicy;
 }
 
 export function createContext(options: CreateContextOptions) {
@@ -51,6 +54,7 @@ export function createContext(options: CreateContextOptions) {
     setHeader: options.setHeader ?? (() => {}),
     changes: options.changes,
     subscriptionOnly: options.subscriptionOnly ?? false,
+    webhookPolicy: options.webhookPolicy,
   };
 }
 

@@ -25,3 +25,15 @@ export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from 
 export { tokenKind } from "./auth/tokens";
 export { ChangeHub, CHANGE_CHANNEL, type NotificationSource } from "./live/change-hub";
 export { requestIdFrom } from "./request-id";
+export {
+  addressPolicy,
+  createSubscription,
+  defaultWebhookOptions,
+  deleteSubscription,
+  listSubscriptions,
+  WEBHOOK_PAUSED_NOTICE,
+  WebhookWorker,
+  webhookOptionsFromEnv,
+  type AddressPolicy,
+  type WebhookOptions,
+} from "./webhooks";

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth/_router";
 import { directoryRouter } from "./routers/directory/_router";
 import { notificationRouter } from "./routers/notification/_router";
 import { viewRouter } from "./routers/view/_router";
+import { webhookRouter } from "./routers/webhook/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   directory: directoryRouter,
   notification: notificationRouter,
   view: viewRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -104,22 +104,42 @@ function introspectionPool(config: PoolConfig): pg.Pool {
   return pool;
 }
 
+type Connected = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * PrismaPg's `executeScript` splits a migration on every ";", which cuts a
+ * function body (a trigger's `$$ … $$`) into pieces. Postgres runs a
+ * multi-statement script itself (simple query protocol, one implicit
+ * transaction), so the script goes to it whole; errors are mapped as before.
+ */
+function withWholeScripts(connection: Connected, pool: pg.Pool): Connected {
+  const mapError = (connection as unknown as { onError(error: unknown): never }).onError.bind(connection);
+  connection.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      mapError(error);
+    }
+  };
+  return connection;
+}
+
 /**
  * PrismaPg's own `connectToShadowDb` drops the shadow database while its pool
  * still holds a connection, so Postgres refuses. Same steps, in an order that
  * works: close the shadow pool, then drop (forcing out any straggler).
  */
-function withClosableShadowDb(factory: PrismaPg, config: PoolConfig): SqlMigrationAwareDriverAdapterFactory {
+function withClosableShadowDb(factory: PrismaPg, mainPool: pg.Pool, config: PoolConfig): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => factory.connect(),
+    connect: async () => withWholeScripts(await factory.connect(), mainPool),
     async connectToShadowDb() {
       const main = await factory.connect();
       const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
       await main.executeScript(`CREATE DATABASE "${database}"`);
       const shadowPool = introspectionPool({ ...config, database, max: 1 });
-      const shadow = await new PrismaPg(shadowPool).connect();
+      const shadow = withWholeScripts(await new PrismaPg(shadowPool).connect(), shadowPool);
       shadow.dispose = async () => {
         await shadowPool.end();
         await main.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
@@ -137,7 +157,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   // pool would otherwise keep a CLI process alive for its idle timeout).
   const config = pgConfigFromUrl(databaseUrl, { max: 2 });
   const pool = introspectionPool(config);
-  const adapter = bindMigrationAwareSqlAdapterFactory(withClosableShadowDb(new PrismaPg(pool), config));
+  const adapter = bindMigrationAwareSqlAdapterFactory(withClosableShadowDb(new PrismaPg(pool), pool, config));
   const log = (message: string) => {
     if (process.env.PLANO_DEBUG_MIGRATIONS) process.stderr.write(`${message}\n`);
   };

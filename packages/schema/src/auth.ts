@@ -15,6 +15,7 @@ export const permissions = [
   "appointments:cancel",
   "appointments:history",
   "notifications:read",
+  "webhooks:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -7,3 +7,4 @@ export * from "./status";
 export * from "./time";
 export * from "./legacy";
 export * from "./limits";
+export * from "./webhook";

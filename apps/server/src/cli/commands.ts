@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { demoSetup } from "./demo-command";
 import { registryCommands } from "./registry-commands";
+import { webhookCommands } from "./webhook-commands";
 
 export class UsageError extends Error {}
 
@@ -110,6 +111,8 @@ export const commands: Record<string, Command> = {
   "demo:setup": demoSetup,
 
   ...registryCommands,
+
+  ...webhookCommands,
 
   seed: {
     usage: "seed --appointments N",

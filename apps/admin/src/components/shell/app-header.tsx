@@ -16,6 +16,7 @@ export function AppHeader({ userName }: { userName: string }) {
           <NavLink href="/board">Board</NavLink>
           <NavLink href="/appointments">Appointments</NavLink>
           <NavLink href="/notifications">Notifications</NavLink>
+          <NavLink href="/webhooks">Webhooks</NavLink>
           <NavLink href="/reference">API reference</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

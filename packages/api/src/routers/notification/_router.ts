@@ -28,6 +28,7 @@ function toNotice({ outboxEmail: email, ...notice }: NoticeRow) {
     kind: notice.kind,
     message: notice.message,
     appointmentId: notice.appointmentId,
+    webhookSubscriptionId: notice.webhookSubscriptionId,
     createdAt: notice.createdAt.toISOString(),
     resolvedAt: iso(notice.resolvedAt),
     email: email && { ...email, nextAttemptAt: email.nextAttemptAt.toISOString(), sentAt: iso(email.sentAt) },

@@ -1,0 +1,72 @@
+/** Webhook delivery settings, from the environment (see README's configuration table). */
+import { addressPolicy, type AddressPolicy } from "./address-policy";
+
+export interface WebhookOptions {
+  /** The whole exchange with a receiver, connect to last byte read. */
+  timeoutMs: number;
+  /** How much of an answer is read; the rest is never downloaded. */
+  maxResponseBytes: number;
+  /** Deliveries in flight per process (bounded: hostile receivers cannot pile up sockets). */
+  concurrency: number;
+  /** Of those, at most this many to one subscription, so one slow receiver cannot take every slot. */
+  perSubscription: number;
+  /** How often an idle worker looks for due deliveries. */
+  pollMs: number;
+  /** Retries stop this long after the first failure (the delivery is then `failed`); a subscription failing for this long is paused. */
+  retryWindowMs: number;
+  /** The first retry's delay; it doubles per attempt, with jitter, up to `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  policy: AddressPolicy;
+  clock: () => Date;
+  random: () => number;
+}
+
+export const HOUR_MS = 60 * 60 * 1000;
+
+export const defaultWebhookOptions = (): WebhookOptions => ({
+  timeoutMs: 10_000,
+  maxResponseBytes: 4096,
+  concurrency: 32,
+  perSubscription: 16,
+  pollMs: 200,
+  retryWindowMs: 24 * HOUR_MS,
+  baseDelayMs: 5_000,
+  maxDelayMs: HOUR_MS,
+  policy: addressPolicy(),
+  clock: () => new Date(),
+  random: Math.random,
+});
+
+/** How long a worker owns a claimed delivery: one attempt and its bookkeeping; a crashed worker's rows are taken up after it. */
+export const leaseMs = (options: Pick<WebhookOptions, "timeoutMs">) => options.timeoutMs + 10_000;
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name}: expected a positive number, got "${raw}"`);
+  return value;
+}
+
+/**
+ * WEBHOOK_TIMEOUT_MS (10 s), WEBHOOK_CONCURRENCY (32), WEBHOOK_POLL_MS (200),
+ * WEBHOOK_RETRY_WINDOW_MS (24 h), WEBHOOK_BASE_DELAY_MS (5 s),
+ * WEBHOOK_ALLOWED_NETWORKS (comma-separated CIDRs allowed although private or
+ * loopback, e.g. "127.0.0.0/8,::1/128"; default none).
+ */
+export function webhookOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookOptions {
+  const defaults = defaultWebhookOptions();
+  const concurrency = Math.floor(positive(env, "WEBHOOK_CONCURRENCY", defaults.concurrency));
+  const networks = (env.WEBHOOK_ALLOWED_NETWORKS ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  return {
+    ...defaults,
+    timeoutMs: positive(env, "WEBHOOK_TIMEOUT_MS", defaults.timeoutMs),
+    concurrency,
+    perSubscription: Math.max(1, Math.ceil(concurrency / 2)),
+    pollMs: positive(env, "WEBHOOK_POLL_MS", defaults.pollMs),
+    retryWindowMs: positive(env, "WEBHOOK_RETRY_WINDOW_MS", defaults.retryWindowMs),
+    baseDelayMs: positive(env, "WEBHOOK_BASE_DELAY_MS", defaults.baseDelayMs),
+    policy: addressPolicy(networks),
+  };
+}
