@@ -43,6 +43,8 @@ const seedHttpCodes = {
   "service-not-found": 503,
   // Beyond the seed (ours):
   "update-conflict": 409,
+  // Sign-in throttling (RFC 6585 §4: 429 Too Many Requests); no REST route signs in yet.
+  "too-many-attempts": 429,
 } as const;
 
 /** The status, its HTTP code as the seed gives it, and the parameter named (if any). */
