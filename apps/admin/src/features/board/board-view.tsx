@@ -23,7 +23,7 @@ import {
   type KeyboardCoordinateGetter,
   type Modifier,
 } from "@dnd-kit/core";
-import type { Appointment, AppointmentPatch } from "@plano/schema";
+import type { Appointment, AppointmentPatch, Warning } from "@plano/schema";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
@@ -151,20 +151,27 @@ export function BoardView({ params }: { params: BoardParams }) {
   // ---- saving --------------------------------------------------------------
   async function commit(appointment: Appointment, patch: AppointmentPatch, label: string, options: { undoable?: boolean; warning?: string | null; isUndo?: boolean } = {}) {
     const version = options.isUndo && lastMove ? lastMove.version : appointment.updatedAtMt;
-    try {
-      const result = await update.mutateAsync({ id: appointment.id, updatedAtMt: version, patch });
-      apply(appointment.id, result.appointment);
-      const overlaps = result.warnings.flatMap((warning) => warning.overlaps ?? []);
+    const saved = (stored: Appointment, warnings: Warning[], emailNote = "") => {
+      apply(appointment.id, stored);
+      const overlaps = warnings.flatMap((warning) => warning.overlaps ?? []);
       const overlapText = overlaps.length > 0 ? ` Overlaps ${overlaps.map((o) => `#${o.id}`).join(", ")}.` : "";
       if (options.undoable) {
         const revert = Object.fromEntries(Object.keys(patch).map((key) => [key, appointment[key as keyof Appointment]])) as AppointmentPatch;
-        setLastMove({ id: appointment.id, label, revert, version: result.appointment.updatedAtMt });
+        setLastMove({ id: appointment.id, label, revert, version: stored.updatedAtMt });
       } else if (options.isUndo) setLastMove(null);
-      say({ tone: overlaps.length > 0 || options.warning ? "warning" : "info", text: `${label}.${overlapText}${options.warning ? ` ${options.warning}` : ""}`, undo: options.undoable });
+      const tone = overlaps.length > 0 || options.warning || emailNote ? "warning" : "info";
+      say({ tone, text: `${label}.${overlapText}${options.warning ? ` ${options.warning}` : ""}${emailNote}`, undo: options.undoable });
+    };
+    try {
+      const result = await update.mutateAsync({ id: appointment.id, updatedAtMt: version, patch });
+      saved(result.appointment, result.warnings);
     } catch (error) {
       const detail = planoErrorOf(error);
       if (detail?.reason === "update-conflict" && detail.current) {
         setConflict({ base: appointment, theirs: detail.current, mine: patch });
+      } else if (detail?.reason === "email-failed" && detail.saved) {
+        // A move or reassignment emails people; the change stands even when an email failed (it is retried).
+        saved(detail.saved, [], ` ${errorMessageOf(error)} See Notifications.`);
       } else say({ tone: "error", text: `Not saved: ${errorMessageOf(error)}` });
     }
   }
