@@ -6,6 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import type { PlanoClient, RouterInputs } from "@plano/client";
 import type pg from "pg";
 import { e2eEnvironment } from "./support/environment";
 import { expect as baseExpect, storedAppointment, test, waitForHydration } from "./support/fixtures";
@@ -47,6 +48,19 @@ const centre = (box: { x: number; y: number; width: number; height: number }) =>
 async function openBoard(page: Page, date: string, denverId: number, baseUrl = "") {
   await page.goto(`${baseUrl}/board?date=${date}&view=day&office=${denverId}`);
   await expect(page.getByRole("grid")).toBeVisible();
+}
+
+/**
+ * A colleague's save through the API. Moving or reassigning emails the client and the photographer,
+ * and the browser tests' Mandrill stand-in does not listen, so such a save answers the seed's
+ * mandrill-email-failed (`email-failed`): the change is saved all the same, which is what counts here.
+ */
+async function saveElsewhere(plano: PlanoClient, input: RouterInputs["appointment"]["update"]): Promise<void> {
+  try {
+    await plano.appointment.update.mutate(input);
+  } catch (error) {
+    if ((error as { data?: { plano?: { reason?: string } } }).data?.plano?.reason !== "email-failed") throw error;
+  }
 }
 
 test.describe("the dispatch board", () => {
@@ -166,7 +180,7 @@ test.describe("the dispatch board", () => {
     // No live updates for this page, so it keeps the version it read.
     await page.route("**/api/trpc/appointment.onChange**", (route) => route.abort());
     await openBoard(page, date, await officeId("Denver"));
-    await plano.appointment.update.mutate({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "16:00" } });
+    await saveElsewhere(plano, { id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "16:00" } });
     const block = page.getByTestId(`block-${appointment.id}`);
     const px = await pxPerMinute(page, ann!.id);
     const from = centre((await block.boundingBox())!);
@@ -259,8 +273,8 @@ test.describe("live across API processes", () => {
 
       // The board's API process goes away; meanwhile two changes are saved elsewhere (the first API process).
       await stopPids([second.api.pid!]);
-      await plano.appointment.update.mutate({ id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
-      await plano.appointment.update.mutate({ id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
+      await saveElsewhere(plano, { id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
+      await saveElsewhere(plano, { id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
 
       const restarted = startProcess("api-2-restarted", ["apps/server/dist/main.js"], { env: second.env });
       pids.push(restarted.pid!);
