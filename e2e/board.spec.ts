@@ -6,10 +6,9 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import type { PlanoClient, RouterInputs } from "@plano/client";
 import type pg from "pg";
 import { e2eEnvironment } from "./support/environment";
-import { expect as baseExpect, storedAppointment, test, waitForHydration } from "./support/fixtures";
+import { expect as baseExpect, saveElsewhere, storedAppointment, test, waitForHydration } from "./support/fixtures";
 import { freePort, repoRoot, startProcess, stopPids, waitForHttp } from "./support/servers";
 import { SCHEDULER } from "./support/environment";
 
@@ -48,19 +47,6 @@ const centre = (box: { x: number; y: number; width: number; height: number }) =>
 async function openBoard(page: Page, date: string, denverId: number, baseUrl = "") {
   await page.goto(`${baseUrl}/board?date=${date}&view=day&office=${denverId}`);
   await expect(page.getByRole("grid")).toBeVisible();
-}
-
-/**
- * A colleague's save through the API. Moving or reassigning emails the client and the photographer,
- * and the browser tests' Mandrill stand-in does not listen, so such a save answers the seed's
- * mandrill-email-failed (`email-failed`): the change is saved all the same, which is what counts here.
- */
-async function saveElsewhere(plano: PlanoClient, input: RouterInputs["appointment"]["update"]): Promise<void> {
-  try {
-    await plano.appointment.update.mutate(input);
-  } catch (error) {
-    if ((error as { data?: { plano?: { reason?: string } } }).data?.plano?.reason !== "email-failed") throw error;
-  }
 }
 
 test.describe("the dispatch board", () => {

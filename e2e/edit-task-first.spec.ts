@@ -1,4 +1,4 @@
-import { expect, openAllFields, storedAppointment, test } from "./support/fixtures";
+import { expect, openAllFields, saveElsewhere, storedAppointment, test } from "./support/fixtures";
 
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -101,7 +101,7 @@ test("history reads in words, with names and the appointment's zone and UTC", as
   const [ann, bob] = await plano.directory.photographers.query();
   // Tue 3 Nov 2026 in Berlin (CET, UTC+1).
   const appointment = await makeAppointment({ timeZoneLocal: "Europe/Berlin", dateStartLocal: "2026-11-03", timeStartLocal: "15:45:00", timeDuration: "1:00", photographerUserId: ann!.id });
-  await plano.appointment.update.mutate({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "17:15:00", photographerUserId: bob!.id } });
+  await saveElsewhere(plano, { id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "17:15:00", photographerUserId: bob!.id } });
   await page.goto(`/appointments/${appointment.id}`);
   await page.getByRole("tab", { name: "History" }).click();
   const latest = page.getByTestId("history-entry").first();
