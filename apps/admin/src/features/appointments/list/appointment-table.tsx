@@ -5,7 +5,8 @@
  * actions. On a phone each row reads as a card (no sideways scrolling).
  */
 import type { Appointment } from "@plano/schema";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { formatCalendarDate, formatTimeRangeIn, formatWallTime, zoneAbbreviation } from "~/lib/time-display";
 import { StatusBadges } from "./status-badges";
@@ -156,6 +157,16 @@ function columns(ctx: TableContext, pageIds: number[]) {
   ];
 }
 
+/**
+ * flexRender mounts a column's function as a component, and columns() makes new
+ * functions on every render: React then remounts every cell on each refetch, so a
+ * row button loses the focus a closing dialog gave back to it. Calling the
+ * (hook-free) functions keeps each row's elements, and so its focus, in place.
+ */
+function render<C>(def: ((context: C) => unknown) | string | undefined, context: C): ReactNode {
+  return (typeof def === "function" ? def(context) : def) as ReactNode;
+}
+
 const cellLabels: Record<string, string> = {
   office: "Office",
   photographerName: "Photographer",
@@ -191,7 +202,7 @@ export function AppointmentTable({ appointments, ctx }: { appointments: Appointm
                   className="border-b border-slate-200 px-3 py-2 font-semibold"
                   aria-sort={header.id === "start" ? (ctx.sortDescending ? "descending" : "ascending") : undefined}
                 >
-                  {flexRender(header.column.columnDef.header, header.getContext())}
+                  {render(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
             </tr>
@@ -214,7 +225,7 @@ export function AppointmentTable({ appointments, ctx }: { appointments: Appointm
                   className={`min-w-0 align-top md:px-3 md:py-2 ${cell.column.id === "select" ? "row-span-6" : "col-start-2"}`}
                 >
                   {cellLabels[cell.column.id] ? <span className="text-xs text-slate-600 md:hidden">{cellLabels[cell.column.id]}: </span> : null}
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  {render(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
             </tr>
