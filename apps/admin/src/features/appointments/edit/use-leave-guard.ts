@@ -5,6 +5,8 @@
  */
 import { useEffect } from "react";
 
+const SENTINEL = "planoLeaveGuard";
+
 export const LEAVE_QUESTION = "You have unsaved changes. Leave this page and lose them?";
 
 export function useLeaveGuard(dirty: boolean) {
@@ -26,24 +28,41 @@ export function useLeaveGuard(dirty: boolean) {
         event.stopPropagation();
       }
     };
-    // Back/forward: a capture listener on window runs before the router's own popstate
-    // listener; staying stops the router from seeing the event and steps history back
-    // to this page (whose own popstate is swallowed the same way). Pushing a guard
-    // entry instead would make Next's router restore (and remount) the page.
-    let returning = false;
+    // Back/forward: a back to another document (e.g. after a full page load) fires no popstate
+    // here, only beforeunload, whose prompt cannot say why. So a dirty form puts a sentinel
+    // entry (same URL, same router state) on top of its own: back then lands on our own entry
+    // in this document, popstate fires, and we ask. A capture listener on window runs before
+    // the router's, so the router never sees these same-page steps (no restore, no remount).
     const here = window.location.href;
+    const isSentinel = (state: unknown) => (state as Record<string, unknown> | null)?.[SENTINEL] === true;
+    const pushSentinel = () =>
+      // Copying the current state keeps Next's __NA/tree fields, so its patched pushState passes it through.
+      window.history.pushState({ ...(window.history.state ?? {}), [SENTINEL]: true }, "", here);
+    if (!isSentinel(window.history.state)) pushSentinel();
+    let leaving = false;
     const onPopState = (event: PopStateEvent) => {
-      if (returning) {
-        returning = window.location.href !== here;
+      if (leaving) return;
+      // Forward onto our sentinel again: still this page.
+      if (isSentinel(event.state) && window.location.href === here) {
         event.stopImmediatePropagation();
         return;
       }
-      if (window.location.href === here || window.confirm(LEAVE_QUESTION)) return;
-      event.stopImmediatePropagation();
-      returning = true;
-      // Where the history entry went is unknown (back or forward): going back to `here` is
-      // one step the other way; a back is by far the common case.
-      window.history.go(1);
+      if (window.location.href === here) {
+        // Back off the sentinel onto this page's own entry: ask.
+        event.stopImmediatePropagation();
+        if (window.confirm(LEAVE_QUESTION)) {
+          leaving = true;
+          // The user already answered: no second (browser) prompt on the way out.
+          window.removeEventListener("beforeunload", onBeforeUnload);
+          window.history.back();
+        } else {
+          pushSentinel();
+        }
+        return;
+      }
+      // A jump of several entries at once (long-press on back) skips our entry: its distance is
+      // unknown, so it cannot be undone reliably; the router handles it (beforeunload still
+      // guards a jump to another document).
     };
     window.addEventListener("beforeunload", onBeforeUnload);
     document.addEventListener("click", onClick, true);
