@@ -128,7 +128,6 @@ export async function updateAppointmentIfUnchanged(
   const changes = diffStates(before, next);
   const changedKeys = new Set(Object.keys(changes));
   for (const key of ["startsAt", "stopsAt"] as const) if (before[key] !== next[key]) changedKeys.add(key);
-  // The audit entry is stamped with the version it wrote, so an entry and the version it made always agree.
   const version = nextVersion(expectedVersion, audit.now);
   const sets = [
     ...assignments(next, changedKeys),
@@ -144,7 +143,7 @@ export async function updateAppointmentIfUnchanged(
     ), audit AS (
       INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
       SELECT "id", ${action}::text, ${audit.actor}::text, ${audit.actorUserId}::int, ${audit.application}::text,
-             ${audit.channel}::change_channel, ${version.toISOString()}::timestamptz, ${JSON.stringify(changes)}::jsonb
+             ${audit.channel}::change_channel, ${audit.now.toISOString()}::timestamptz, ${JSON.stringify(changes)}::jsonb
         FROM updated
     )
     SELECT * FROM updated`;
