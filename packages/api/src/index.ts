@@ -19,7 +19,7 @@ export { describeError, type DescribedError } from "./error-detail";
 export { PlanoError, planoErrorOf } from "./errors";
 export type { AppointmentEvent, AppointmentMailer } from "./domain/mail";
 export { toAppointment } from "./domain/appointment-record";
-export { searchTextOf } from "./domain/persist";
+export { searchTextOf } from "./store/appointment-write";
 export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";

@@ -14,6 +14,7 @@ import {
   type SessionView,
 } from "@plano/schema";
 import { fail, invalidParam } from "../errors";
+import { findApplicationToken } from "../store/tokens";
 import type { Principal } from "./principal";
 import { isSessionExpired, sessionExpiresAt } from "./session-expiry";
 import { hashToken, sameHash, tokenKind } from "./tokens";
@@ -48,28 +49,13 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date):
   return fail("invalid-token", "The authentication token is invalid.");
 }
 
-interface ApplicationTokenRow {
-  id: number;
-  tokenHash: string;
-  name: string | null;
-  slug: string;
-  roleName: string | null;
-  rolePermissions: string[] | null;
-}
-
 async function authenticateApplicationToken(
   db: Db,
   token: string,
   named: ApplicationSlug | undefined,
 ): Promise<Principal> {
   const tokenHash = hashToken(token);
-  // One round trip for the token, its application and its role (Prisma's include would take three).
-  const [row] = await db.$queryRaw<ApplicationTokenRow[]>`
-    SELECT t.id, t.token_hash AS "tokenHash", t.name, a.slug, r.name AS "roleName", r.permissions AS "rolePermissions"
-      FROM application_token t
-      JOIN application a ON a.id = t.application_id
-      LEFT JOIN role r ON r.id = t.role_id
-     WHERE t.token_hash = ${tokenHash}`;
+  const row = await findApplicationToken(db, tokenHash);
   if (!row || !sameHash(row.tokenHash, tokenHash)) return fail("invalid-token", "The authentication token is invalid.");
   const slug = row.slug as ApplicationSlug;
   if (named && named !== slug) {

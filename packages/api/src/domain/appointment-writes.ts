@@ -9,8 +9,9 @@ import { readScope, type Principal } from "../auth/principal";
 import { fail, invalidParam } from "../errors";
 import { toAppointment, type AppointmentRow } from "./appointment-record";
 import { diffStates, type AppointmentState } from "./appointment-state";
-import { findPhotographerOverlaps } from "./overlaps";
-import { insertAppointment, updateAppointmentIfUnchanged, type AuditContext } from "./persist";
+import { findPhotographerOverlaps } from "../store/overlaps";
+import { loadAppointment } from "../store/appointment-load";
+import { insertAppointment, isUniqueViolation, updateAppointmentIfUnchanged, type AuditContext } from "../store/appointment-write";
 import { changedFields, planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "./plan-write";
 import { namesVersion, readVersion } from "./versions";
 
@@ -85,8 +86,6 @@ async function withWarnings(ctx: WriteContext, row: AppointmentRow): Promise<App
   return { appointment, warnings: await overlapWarnings(ctx.db, ctx.principal, appointment) };
 }
 
-const uniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
-
 export async function createAppointment(
   ctx: WriteContext,
   input: AppointmentPatch & { officeId: number; idempotencyKey?: string },
@@ -106,19 +105,11 @@ export async function createAppointment(
   const refs = await resolveReferences(ctx.db, patch, null);
   const state = planAppointmentWrite(null, patch, refs, environment(ctx));
   try {
-    const row = await ctx.db.$transaction(async (tx) => {
-      const created = await insertAppointment(tx, state, auditContext(ctx));
-      if (idempotencyKey) {
-        await tx.idempotencyKey.create({
-          data: { principal: ctx.principal.key, key: idempotencyKey, appointmentId: created.id },
-        });
-      }
-      return created;
-    });
-    return withWarnings(ctx, row);
+    const idempotency = idempotencyKey ? { principal: ctx.principal.key, key: idempotencyKey } : undefined;
+    return withWarnings(ctx, await insertAppointment(ctx.db, state, auditContext(ctx), idempotency));
   } catch (error) {
     // The same key raced in from a retry: the first one won; answer with it.
-    if (idempotencyKey && uniqueViolation(error)) {
+    if (idempotencyKey && isUniqueViolation(error)) {
       const winner = await replay();
       if (winner) return winner;
     }
@@ -127,7 +118,9 @@ export async function createAppointment(
 }
 
 async function conflict(db: Db, id: number): Promise<never> {
-  const current = await db.appointment.findUniqueOrThrow({ where: { id }, include: { office: { select: { timeZone: true } } } });
+  const loaded = await loadAppointment(db, { id });
+  if (!loaded) throw new Error(`appointment ${id} vanished during its update`);
+  const { order: _order, ...current } = loaded;
   return fail("update-conflict", "The appointment was changed by someone else since you read it; review their values and retry.", {
     field: "updatedAtMt",
     fields: ["updatedAtMt"],

@@ -1,7 +1,7 @@
 import { conflictsInput } from "@plano/schema";
 import { readScope, visibleTo } from "../../auth/principal";
-import { loadAppointment } from "../../domain/appointment-load";
-import { findPhotographerOverlaps } from "../../domain/overlaps";
+import { loadAppointment } from "../../store/appointment-load";
+import { findPhotographerOverlaps } from "../../store/overlaps";
 import { fail } from "../../errors";
 import { requirePermission } from "../../trpc";
 

@@ -3,10 +3,11 @@
  * photographer whose [start, stop) intersects this one. A warning, not a
  * block: schedulers sometimes book back-to-back shoots on purpose.
  */
-import { Prisma, type Db, type Tx } from "@plano/db";
+import type { Db } from "@plano/db";
 import type { Overlap } from "@plano/schema";
 import type { ReadScope } from "../auth/principal";
-import { scopeCondition } from "./appointment-reads";
+import { scopeCondition } from "../domain/appointment-reads";
+import { rows, sql } from "./client";
 
 export interface Slot {
   photographerUserId: number | null;
@@ -21,16 +22,18 @@ export interface Slot {
  * overlap names another appointment's id, times and summary, so a photographer
  * or client asking about someone else's slot learns nothing they could not list.
  */
-export async function findPhotographerOverlaps(db: Db | Tx, slot: Slot, scope: ReadScope, limit = 20): Promise<Overlap[]> {
+export async function findPhotographerOverlaps(db: Db, slot: Slot, scope: ReadScope, limit = 20): Promise<Overlap[]> {
   if (slot.photographerUserId === null || !slot.startsAt || !slot.stopsAt) return [];
-  const visible = scopeCondition(scope) ?? Prisma.sql`true`;
+  const visible = scopeCondition(scope) ?? sql`true`;
   // Raw SQL: this runs after every write, and Prisma's query builder cost more
   // than the query itself (bench/). An appointment of at most a day that
   // overlaps [start, stop) starts within a day before `start`, so that range of
   // the (photographer_user_id, is_long, starts_at) index holds all of them; the
   // rare longer ones are read apart. Unbounded, the scan walked the
   // photographer's whole history (20-600 ms per write at 1M rows).
-  const rows = await db.$queryRaw<{ id: number; uuid: string; summary: string | null; startsAt: Date; stopsAt: Date }[]>`
+  const found = await rows<{ id: number; uuid: string; summary: string | null; startsAt: Date; stopsAt: Date }>(
+    db,
+    sql`
     SELECT a.id, a.uuid, a.summary, a.starts_at AS "startsAt", a.stops_at AS "stopsAt" FROM (
       SELECT id, uuid, summary, starts_at, stops_at, cancelled, photographer_user_id, order_id FROM appointment
        WHERE photographer_user_id = ${slot.photographerUserId} AND NOT is_long
@@ -41,6 +44,7 @@ export async function findPhotographerOverlaps(db: Db | Tx, slot: Slot, scope: R
     ) a
      WHERE NOT a.cancelled AND a.stops_at > ${slot.startsAt}::timestamptz AND a.id <> ${slot.excludeId ?? -1} AND ${visible}
      ORDER BY a.starts_at, a.id
-     LIMIT ${limit}`;
-  return rows.map((row) => ({ ...row, startsAt: row.startsAt.toISOString(), stopsAt: row.stopsAt.toISOString() }));
+     LIMIT ${limit}`,
+  );
+  return found.map((row) => ({ ...row, startsAt: row.startsAt.toISOString(), stopsAt: row.stopsAt.toISOString() }));
 }

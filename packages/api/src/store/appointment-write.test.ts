@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, callerFor, freshDatabase, smallWorld } from "../../test/fixtures";
-import { appointmentInclude } from "./appointment-record";
+import { appointmentInclude } from "../domain/appointment-record";
 
 describe("updateAppointmentIfUnchanged (through appointment.update)", () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
