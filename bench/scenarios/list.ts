@@ -3,13 +3,11 @@
  * range and by free text, each a spread of different queries (so no single
  * cached page is measured), at one connection, so latency is the server's.
  * For each filter the plan of the SQL the API really runs is recorded
- * (captured from Prisma's query log, then EXPLAIN ANALYZE).
+ * (captured from the store's query hook, then EXPLAIN ANALYZE).
  */
-import { appRouter, createContext } from "@plano/api";
-import { PrismaClient } from "@plano/db";
+import { appRouter, createContext, onQuery } from "@plano/api";
+import { createDb, poolOf } from "@plano/db";
 import type { RouterInputs } from "@plano/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { withClient } from "../lib/database";
 import type { FigureSpec } from "../lib/figures";
 import type { LoadGenerator } from "../lib/load";
@@ -74,10 +72,9 @@ export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
 
 /** The EXPLAIN ANALYZE of the (first) appointment query the API runs for the filter's first input. */
 export async function explainList(databaseUrl: string, token: string, filter: ListFilter): Promise<string> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
-  const queries: { query: string; params: string }[] = [];
-  db.$on("query", (event) => queries.push(event));
+  const db = createDb(databaseUrl, { poolSize: 1 });
+  const queries: { query: string; params: unknown[] }[] = [];
+  onQuery(db, ({ text, values }) => queries.push({ query: text, params: values }));
   try {
     const caller = appRouter.createCaller(createContext({ db, credentials: { token, application: "planoorder" }, channel: "trpc" }));
     if (filter.procedure === "board") await caller.appointment.board(filter.inputs[0]!);
@@ -85,12 +82,10 @@ export async function explainList(databaseUrl: string, token: string, filter: Li
     // The page query: from the appointment table, ordered (the query builder's or raw SQL's spelling).
     const listQuery = queries.find((q) => /FROM\s+(?:"public"\.)?"?appointment"?[\s"]/.test(q.query) && /ORDER BY/.test(q.query));
     if (!listQuery) throw new Error(`no appointment list query among ${queries.length} queries`);
-    const params = JSON.parse(listQuery.params) as unknown[];
-    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listQuery.query}`, params);
+    const { rows } = await poolOf(db).query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listQuery.query}`, listQuery.params);
     return rows.map((row) => row["QUERY PLAN"]).join("\n");
   } finally {
-    await db.$disconnect();
-    await pool.end(); // the adapter does not own a pool it was handed
+    await db.$disconnect(); // and its pool
   }
 }
 

@@ -20,6 +20,7 @@ export { PlanoError, planoErrorOf } from "./errors";
 export type { AppointmentEvent, AppointmentMailer } from "./domain/mail";
 export { toAppointment } from "./domain/appointment-record";
 export { searchTextOf } from "./store/appointment-write";
+export { onQuery } from "./store/client";
 export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";
