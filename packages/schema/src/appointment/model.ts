@@ -274,10 +274,20 @@ export type Warning = z.infer<typeof warningSchema>;
 export const appointmentResultSchema = z.object({ appointment: appointmentSchema, warnings: z.array(warningSchema) });
 export type AppointmentResult = z.infer<typeof appointmentResultSchema>;
 
+/** An order a page's appointments belong to: its reference and its client's name (the list's "Order and client" column). */
+export const orderSummarySchema = z.object({
+  id: z.number().int(),
+  reference: z.string().nullable(),
+  clientName: z.string().nullable(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
 export const appointmentPageSchema = z.object({
   appointments: z.array(appointmentSchema),
+  orders: z.array(orderSummarySchema),
   nextCursor: z.string().nullable(),
 });
+export type AppointmentPage = z.infer<typeof appointmentPageSchema>;
 
 export const changeChannel = z.enum(["trpc", "rest", "admin", "cli"]);
 export type ChangeChannel = z.infer<typeof changeChannel>;
