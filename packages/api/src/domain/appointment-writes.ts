@@ -4,7 +4,7 @@
  * and persists it with its audit entry in one transaction.
  */
 import type { Db, Tx } from "@plano/db";
-import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Warning } from "@plano/schema";
+import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Overlap, Warning } from "@plano/schema";
 import { readScope, type Principal } from "../auth/principal";
 import { fail, invalidParam } from "../errors";
 import { toAppointment, type AppointmentRow } from "./appointment-record";
@@ -64,7 +64,11 @@ async function resolveReferences(
 
 async function overlapWarnings(db: Db, principal: Principal, appointment: Appointment): Promise<Warning[]> {
   if (appointment.cancelled) return [];
-  const overlaps = await findPhotographerOverlaps(db, { ...appointment, excludeId: appointment.id }, readScope(principal));
+  return warningsOf(appointment, await findPhotographerOverlaps(db, { ...appointment, excludeId: appointment.id }, readScope(principal)));
+}
+
+/** The photographer-overlap warning, if there are overlaps. */
+function warningsOf(appointment: Appointment, overlaps: Overlap[]): Warning[] {
   if (overlaps.length === 0) return [];
   return [
     {
@@ -163,7 +167,9 @@ export async function updateAppointment(
   }
   if (!changesAnything(current, next)) return withWarnings(ctx, row);
   // The exact stored version: a whole-second one that names it stands for it.
-  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx));
+  // The overlap warning is read by the write's own statement (one round trip fewer).
+  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx), readScope(ctx.principal));
   if (!outcome.ok) return conflict(ctx.db, row.id);
-  return withWarnings(ctx, outcome.row);
+  const appointment = toAppointment(outcome.row);
+  return { appointment, warnings: appointment.cancelled ? [] : warningsOf(appointment, outcome.overlaps) };
 }
