@@ -14,6 +14,7 @@ import {
   type SessionView,
 } from "@plano/schema";
 import { fail, invalidParam } from "../errors";
+import { findSession, touchSession } from "../store/sessions";
 import { findApplicationToken } from "../store/tokens";
 import type { Principal } from "./principal";
 import { isSessionExpired, sessionExpiresAt } from "./session-expiry";
@@ -83,33 +84,21 @@ async function authenticateApplicationToken(
 
 async function authenticateSession(db: Db, token: string, application: ApplicationSlug, now: Date): Promise<Principal> {
   const tokenHash = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { tokenHash },
-    include: {
-      user: {
-        include: {
-          client: true,
-          employee: true,
-          liaison: true,
-          roles: { where: { role: { application: { slug: application } } }, include: { role: true } },
-        },
-      },
-    },
-  });
+  const session = await findSession(db, tokenHash, application);
   if (!session || !sameHash(session.tokenHash, tokenHash)) {
     return fail("invalid-token", "The authentication token is invalid.");
   }
   if (isSessionExpired(session, now)) {
     return fail("session-expired", "The session has expired; please sign in again.");
   }
-  await db.session.update({ where: { id: session.id }, data: { lastUsedAt: now } });
+  await touchSession(db, session.id, now);
 
   const { user } = session;
-  const granted = user.roles.map(({ role }) => role);
+  const granted = [...session.roles];
   // Registering as a client is what gives a user a client record; clients
   // read their own orders' appointments without any explicit grant.
-  if (user.client && !granted.some((role) => role.name === "client")) {
-    granted.push({ name: "client", permissions: [...rolePermissions.client] } as (typeof granted)[number]);
+  if (session.clientId !== null && !granted.some((role) => role.name === "client")) {
+    granted.push({ name: "client", permissions: [...rolePermissions.client] });
   }
   const { roles, permissions } = permissionsOf(granted);
   const view: SessionView = {
@@ -120,7 +109,7 @@ async function authenticateSession(db: Db, token: string, application: Applicati
     expiresAt: sessionExpiresAt({ ...session, lastUsedAt: now })?.toISOString() ?? null,
     roles: roles.map((role) => ({ application, role })),
   };
-  if (!user.client && !user.employee && !user.liaison) {
+  if (session.clientId === null && !session.employee && !session.liaison) {
     return fail("client-required", "This user has no client, employee or liaison record.", { session: view });
   }
   return {
@@ -131,7 +120,7 @@ async function authenticateSession(db: Db, token: string, application: Applicati
     application,
     roles,
     permissions,
-    clientId: user.client?.id ?? null,
+    clientId: session.clientId,
     sessionId: session.id,
     session: view,
   };
