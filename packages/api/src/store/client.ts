@@ -16,7 +16,7 @@
 import { pgTypeParser, poolOf, Prisma, type Db, type PgPool, type PgPoolClient, type QueryResultRow } from "@plano/db";
 
 /** The pool, or one of its connections inside a transaction. */
-export type Queryable = Pick<PgPool | PgPoolClient, "query">;
+type Queryable = Pick<PgPool | PgPoolClient, "query">;
 
 const DATE = 1082;
 const TIME = 1083;
@@ -84,16 +84,15 @@ export function rows<Row extends QueryResultRow>(db: Db, statement: Statement): 
 }
 
 /** Runs `statement` on `on` (the pool, or one connection of it inside a transaction) and returns its rows. */
-export async function rowsOn<Row extends QueryResultRow>(on: Queryable, { text, values }: Statement): Promise<Row[]> {
+async function rowsOn<Row extends QueryResultRow>(on: Queryable, { text, values }: Statement): Promise<Row[]> {
   const heard = listeners.get(on);
   if (heard) for (const listener of heard) listener({ text, values });
   const result = await on.query<Row>({ name: nameOf(text), text, values, types } as Parameters<PgPool["query"]>[0] & object);
   return result.rows;
 }
 
-export { Prisma };
+/** The statement builder: sql-template-tag, as Prisma exports it (values become $n parameters). */
 export const sql = Prisma.sql;
 export const join = Prisma.join;
 export const raw = Prisma.raw;
-export const empty = Prisma.empty;
 export type Sql = Prisma.Sql;
