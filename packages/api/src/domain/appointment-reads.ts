@@ -13,6 +13,9 @@ import { likeLiteral } from "./like-literal";
 import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
 import { rows } from "../store/client";
 
+/** Plans here depend on the filter values (see localDateCondition): planned afresh on every run. */
+const unprepared = { prepared: false };
+
 type ListInput = z.output<typeof listAppointmentsInput>;
 export type { ListAppointmentsInput };
 
@@ -152,6 +155,7 @@ async function ordersOf(db: Db, orderIds: number[]) {
       LEFT JOIN client_record c ON c.id = o.client_id
       LEFT JOIN "user" u ON u.id = c.user_id
      WHERE o.id = ANY(${orderIds}::int[])`,
+    unprepared,
   );
 }
 
@@ -195,6 +199,7 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
      WHERE ${conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`true`}
      ORDER BY a.starts_at ${direction} ${nullsLast}, a.id ${direction}
      LIMIT ${input.limit + 1}`,
+    unprepared,
   );
   const page = found.slice(0, input.limit).map(withOffice);
   const last = page.at(-1);

@@ -17,6 +17,9 @@ import { toAppointment } from "./appointment-record";
 import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
 import { rows } from "../store/client";
 
+/** Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts). */
+const unprepared = { prepared: false };
+
 type BoardInput = z.output<typeof boardInput>;
 
 const DAY_MS = 86_400_000;
@@ -56,6 +59,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
        AND COALESCE(a.date_start_office >= ${from}::date AND a.date_start_office <= ${to}::date, false)
      ORDER BY a.starts_at, a.id
      LIMIT ${BOARD_MAX_APPOINTMENTS + 1}`,
+    unprepared,
   );
   // Not placed: no photographer (dated near the shown days), or no date at all.
   const queueQuery = rows<Row>(
@@ -74,6 +78,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     ) q
     ORDER BY "startsAt" NULLS LAST, id
     LIMIT ${QUEUE_MAX}`,
+    unprepared,
   );
   const [found, queueRows] = await Promise.all([appointmentsQuery, queueQuery]);
 
@@ -88,6 +93,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
        AND (${input.officeId === undefined ? Prisma.sql`true` : Prisma.sql`e.office_id = ${input.officeId}`}
             OR u.id = ANY(${onBoard}::int[]))
      ORDER BY u.name, u.id`,
+    unprepared,
   );
 
   return {

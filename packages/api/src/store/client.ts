@@ -78,16 +78,25 @@ export function onQuery(db: Db, listener: QueryListener): () => void {
   return () => set.delete(listener);
 }
 
+export interface RunOptions {
+  /**
+   * Run as a prepared statement (default). Not for queries whose best plan
+   * depends on their values (list and board filters over date ranges): after
+   * five runs Postgres may settle on one generic plan for all values.
+   */
+  prepared?: boolean;
+}
+
 /** Runs `statement` on `db`'s pool and returns its rows. */
-export function rows<Row extends QueryResultRow>(db: Db, statement: Statement): Promise<Row[]> {
-  return rowsOn<Row>(poolOf(db), statement);
+export function rows<Row extends QueryResultRow>(db: Db, statement: Statement, options?: RunOptions): Promise<Row[]> {
+  return rowsOn<Row>(poolOf(db), statement, options);
 }
 
 /** Runs `statement` on `on` (the pool, or one connection of it inside a transaction) and returns its rows. */
-async function rowsOn<Row extends QueryResultRow>(on: Queryable, { text, values }: Statement): Promise<Row[]> {
+async function rowsOn<Row extends QueryResultRow>(on: Queryable, { text, values }: Statement, { prepared = true }: RunOptions = {}): Promise<Row[]> {
   const heard = listeners.get(on);
   if (heard) for (const listener of heard) listener({ text, values });
-  const result = await on.query<Row>({ name: nameOf(text), text, values, types } as Parameters<PgPool["query"]>[0] & object);
+  const result = await on.query<Row>({ name: prepared ? nameOf(text) : undefined, text, values, types } as Parameters<PgPool["query"]>[0] & object);
   return result.rows;
 }
 
