@@ -78,7 +78,9 @@ export function describeError(error: unknown, input?: unknown): DescribedError |
     const { field, fields } = plano.details;
     return { reason: plano.reason, field, fields, message: plano.message, extra: plano.details };
   }
-  const cause = error instanceof TRPCError ? error.cause : error;
-  if (cause instanceof ZodError) return describeZodError(cause, input);
+  // Only a refused input is the caller's to fix: a ZodError behind any other code is an answer that failed
+  // its `.output()` schema, which is our fault and reported as internal.
+  if (error instanceof TRPCError) return error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? describeZodError(error.cause, input) : undefined;
+  if (error instanceof ZodError) return describeZodError(error, input);
   return undefined;
 }

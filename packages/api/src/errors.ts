@@ -3,7 +3,6 @@
  * `errorReasons`) and, where one applies, the field at fault, so every entry
  * point (tRPC, REST, the admin) can say exactly what went wrong.
  */
-import { TRPCError } from "@trpc/server";
 import { legacyName, type Appointment, type ErrorReason, type SessionView } from "@plano/schema";
 
 export interface PlanoErrorDetails {
@@ -30,23 +29,13 @@ export class PlanoError extends Error {
   }
 }
 
-const trpcCodeFor: Record<ErrorReason, TRPCError["code"]> = {
-  "invalid-token": "UNAUTHORIZED",
-  "session-expired": "UNAUTHORIZED",
-  "client-required": "UNAUTHORIZED",
-  forbidden: "FORBIDDEN",
-  "missing-param": "BAD_REQUEST",
-  "invalid-param": "BAD_REQUEST",
-  "not-found": "NOT_FOUND",
-  "update-conflict": "CONFLICT",
-  "email-failed": "INTERNAL_SERVER_ERROR",
-  "too-many-attempts": "TOO_MANY_REQUESTS",
-};
-
-/** A TRPCError whose cause is the PlanoError, so the formatter and adapters can read it. */
+/**
+ * Refuses the call. Thrown as the PlanoError itself: domain code knows no
+ * transport; trpc.ts turns it into tRPC's error (one mapping for every
+ * procedure), the REST adapter into its status.
+ */
 export function fail(reason: ErrorReason, message: string, details?: PlanoErrorDetails): never {
-  const cause = new PlanoError(reason, message, details);
-  throw new TRPCError({ code: trpcCodeFor[reason], message, cause });
+  throw new PlanoError(reason, message, details);
 }
 
 export function invalidParam(field: string, reason: string, fields?: string[]): never {
@@ -57,8 +46,9 @@ export function missingParam(field: string): never {
   return fail("missing-param", `${legacyName(field)} is required`, { field, fields: [field] });
 }
 
+/** The PlanoError thrown, or wrapped as the cause of a transport's error (tRPC's, for a server-side caller). */
 export function planoErrorOf(error: unknown): PlanoError | undefined {
   if (error instanceof PlanoError) return error;
-  if (error instanceof TRPCError && error.cause instanceof PlanoError) return error.cause;
+  if (error instanceof Error && error.cause instanceof PlanoError) return error.cause;
   return undefined;
 }

@@ -3,14 +3,14 @@
  * is built from. Procedures add requirements step by step: authenticated, then
  * a permission, then (for one appointment) loaded and visible to the caller.
  */
-import { initTRPC } from "@trpc/server";
-import { appointmentRefSchema, type Permission } from "@plano/schema";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { appointmentRefSchema, type ErrorReason, type Permission } from "@plano/schema";
 import { authenticate } from "./auth/authenticate";
 import { type Principal, visibleTo } from "./auth/principal";
 import type { Context } from "./context";
 import { loadAppointment } from "./domain/appointment-load";
 import { describeError } from "./error-detail";
-import { fail } from "./errors";
+import { fail, PlanoError } from "./errors";
 import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
@@ -48,12 +48,39 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** Each refusal's tRPC code (and so its HTTP status); the error shape above adds the reason and field. */
+const trpcCodeFor: Record<ErrorReason, TRPCError["code"]> = {
+  "invalid-token": "UNAUTHORIZED",
+  "session-expired": "UNAUTHORIZED",
+  "client-required": "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  "missing-param": "BAD_REQUEST",
+  "invalid-param": "BAD_REQUEST",
+  "not-found": "NOT_FOUND",
+  "update-conflict": "CONFLICT",
+  "email-failed": "INTERNAL_SERVER_ERROR",
+  "too-many-attempts": "TOO_MANY_REQUESTS",
+};
+
+/**
+ * The one place a PlanoError becomes a tRPC error: every procedure starts
+ * here, so HTTP callers (through the formatter) and server-side callers
+ * (the REST adapter, bulk, the CLI) see the same code, with the PlanoError
+ * as its cause. Not in the formatter alone: server-side callers never pass it.
+ */
+const planoErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR" || !(result.error.cause instanceof PlanoError)) return result;
+  const plano = result.error.cause;
+  return { ...result, error: new TRPCError({ code: trpcCodeFor[plano.reason], message: plano.message, cause: plano }) };
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(planoErrors);
 
 /** A caller with a valid token: `ctx.principal`. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
   // An EventSource's cookie (no CSRF header) is good for subscriptions only; see credentialsFromHeaders.
   const credentials = ctx.subscriptionOnly && type !== "subscription" ? { ...ctx.credentials, token: undefined } : ctx.credentials;
   // A procedure that calls others within its own request (appointment.bulk) hands on the
