@@ -1,11 +1,14 @@
 /**
  * Domain errors. Each carries a machine-readable reason (see @plano/schema's
- * `errorReasons`) and, where one applies, the field at fault, so every entry
- * point (tRPC, REST, the admin) can say exactly what went wrong.
+ * `errorReasons`), where one applies the field at fault, and what is wrong as
+ * an issue text with its fields and values as placeholders (`IssueText`), so
+ * every entry point (tRPC, REST, the admin) words it in its own names.
  */
-import { legacyName, type Appointment, type ErrorReason, type SessionView } from "@plano/schema";
+import { fieldRef, legacyName, renderIssue, type Appointment, type ErrorReason, type IssueText, type SessionView } from "@plano/schema";
 
 export interface PlanoErrorDetails {
+  /** Values the issue text names as `{name}` (what the caller sent, ids). */
+  params?: IssueText["params"];
   field?: string;
   fields?: string[];
   /** `update-conflict`: the record as it is now. */
@@ -19,12 +22,17 @@ export interface PlanoErrorDetails {
 }
 
 export class PlanoError extends Error {
+  /** What is wrong, for each door to word (`renderIssue`); `message` is it in the API's own (legacy snake_case) names. */
+  readonly issue: IssueText;
+
   constructor(
     readonly reason: ErrorReason,
-    message: string,
+    text: string,
     readonly details: PlanoErrorDetails = {},
   ) {
-    super(message);
+    const issue: IssueText = details.params ? { text, params: details.params } : { text };
+    super(renderIssue(issue, legacyName));
+    this.issue = issue;
     this.name = "PlanoError";
   }
 }
@@ -34,16 +42,17 @@ export class PlanoError extends Error {
  * transport; trpc.ts turns it into tRPC's error (one mapping for every
  * procedure), the REST adapter into its status.
  */
-export function fail(reason: ErrorReason, message: string, details?: PlanoErrorDetails): never {
-  throw new PlanoError(reason, message, details);
+export function fail(reason: ErrorReason, text: string, details?: PlanoErrorDetails): never {
+  throw new PlanoError(reason, text, details);
 }
 
-export function invalidParam(field: string, reason: string, fields?: string[]): never {
-  return fail("invalid-param", `${legacyName(field)}: ${reason}`, { field, fields: fields ?? [field] });
+/** `reason` names other fields as `{apiKey}` and values as `{name}` from `params`. */
+export function invalidParam(field: string, reason: string, fields?: string[], params?: IssueText["params"]): never {
+  return fail("invalid-param", `${fieldRef(field)}: ${reason}`, { field, fields: fields ?? [field], ...(params ? { params } : {}) });
 }
 
 export function missingParam(field: string): never {
-  return fail("missing-param", `${legacyName(field)} is required`, { field, fields: [field] });
+  return fail("missing-param", `${fieldRef(field)} is required`, { field, fields: [field] });
 }
 
 /** The PlanoError thrown, or wrapped as the cause of a transport's error (tRPC's, for a server-side caller). */

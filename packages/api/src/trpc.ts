@@ -35,6 +35,8 @@ const t = initTRPC.context<Context>().create({
         plano: described
           ? {
               reason: described.reason,
+              /** The issue with its fields as `{apiKey}`, for a client to word in its own names (`renderIssue`). */
+              issue: described.issue,
               field: described.field,
               fields: described.fields,
               current: described.extra.current,
@@ -109,9 +111,9 @@ export function appointmentProcedure(permission: Permission) {
       const row = await loadAppointment(ctx.db, input.id !== undefined ? { id: input.id } : { uuid: input.uuid! });
       const field = input.id !== undefined ? "id" : "uuid";
       const value = input.id ?? input.uuid;
-      if (!row) return fail("not-found", `${field}: no appointment with ${field} ${value}`, { field, fields: [field] });
+      if (!row) return fail("not-found", `{${field}}: no appointment with ${field} {value}`, { field, fields: [field], params: { value: String(value) } });
       if (!visibleTo(ctx.principal, row)) {
-        return fail("forbidden", `${field}: appointment ${value} is not one of yours`, { field, fields: [field] });
+        return fail("forbidden", `{${field}}: appointment {value} is not one of yours`, { field, fields: [field], params: { value: String(value) } });
       }
       // Both given must name the same appointment: a script that mixed up two records must not write to either.
       if (input.id !== undefined && input.uuid !== undefined && row.uuid !== input.uuid.toLowerCase()) {
