@@ -9,13 +9,11 @@ import { useWatch } from "react-hook-form";
 import { zoneAbbreviation } from "~/lib/time-display";
 import { FormField } from "./form-field";
 import { type Representation, boundaries, representations, wallClockFields } from "./schedule-derivation";
+import type { RouterOutputs } from "~/trpc/react";
 import type { AppointmentFormState } from "./use-appointment-form";
 
-export interface OfficeOption {
-  id: number;
-  name: string;
-  timeZone: string;
-}
+/** An office as `directory.offices` answers it. */
+export type OfficeOption = RouterOutputs["directory"]["offices"][number];
 
 const representationTitles: Record<Representation, string> = { local: "Local", office: "Office", utc: "UTC" };
 const boundaryTitles: Record<(typeof boundaries)[number], string> = { start: "Start", stop: "Stop" };
