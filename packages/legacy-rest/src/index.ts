@@ -8,4 +8,5 @@ export { buildOpenApiDocument, statusesOf } from "./openapi/document";
 export { OPENAPI_PATH } from "./openapi/serve";
 export { registryPath, seedRouteRegistry, setRouteSwitches, setServiceDeployed } from "./registry";
 export { fullPathOf, legacyRoutes } from "./routes/catalog";
+export { legacyStatuses, type LegacyStatus, type StatusSpec } from "./statuses";
 export { LEGACY_BASE_PATH, legacyServices, type LegacyRoute } from "./routes/define";

@@ -115,7 +115,8 @@ function aboutOneAppointment<S extends z.ZodRawShape>(shape: S) {
   // (Typed loosely inside: zod cannot see `id`/`uuid` through the generic spread.)
   const namesOne = (input: { id?: unknown; uuid?: unknown }) => input.id !== undefined || input.uuid !== undefined;
   return z.object({ ...refShape, ...shape }).refine((input) => namesOne(input as { id?: unknown; uuid?: unknown }), {
-    error: "id or uuid is required",
+    // `{id}`: the field as each door names it (issue.ts).
+    error: "{id} or uuid is required",
     path: ["id"],
     params: { missing: true },
   });
@@ -189,7 +190,7 @@ export const conflictsInput = z
       input.id !== undefined ||
       input.uuid !== undefined ||
       (input.photographerUserId !== undefined && input.startsAt !== undefined && input.stopsAt !== undefined),
-    { error: "id, uuid, or photographerUserId with startsAt and stopsAt is required", path: ["id"], params: { missing: true } },
+    { error: "{id}, uuid, or photographerUserId with startsAt and stopsAt is required", path: ["id"], params: { missing: true } },
   );
 
 const instant = z.iso.datetime({ offset: true });

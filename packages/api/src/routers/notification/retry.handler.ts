@@ -18,7 +18,7 @@ export const retry = requirePermission("notifications:read")
     const outcome = await ctx.mailer.resend(ctx.db, notice.outboxEmailId);
     if (outcome && !outcome.ok) {
       if ("busy" in outcome) throw new TRPCError({ code: "CONFLICT", message: "The email is being sent right now; look again in a minute." });
-      return fail("email-failed", `The email still could not be sent (${outcome.error.message}); it stays queued for retry.`);
+      return fail("email-failed", "The email still could not be sent ({error}); it stays queued for retry.", { params: { error: outcome.error.message } });
     }
     return toNotice(await ctx.db.notification.findUniqueOrThrow({ where: { id: input.id }, include: noticeInclude }));
   });
