@@ -126,7 +126,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export function createBaselineServer(databaseUrl: string, poolSize = 10): { server: http.Server; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, _res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://baseline");
     if (url.pathname === "/healthz") return { ok: true };
     const caller = await authenticate(pool, req);

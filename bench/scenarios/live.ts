@@ -50,7 +50,9 @@ async function subscribe(origin: string, token: string, count: number, input: { 
   const deadline = Date.now() + 60_000;
   while (started < count && Date.now() < deadline) await sleep(50);
   if (started < count) throw new Error(`only ${started} of ${count} subscriptions started`);
-  return { close: () => subscriptions.forEach((s) => s.unsubscribe()) };
+  return { close: () => {
+      for (const s of subscriptions) s.unsubscribe();
+    } };
 }
 
 export async function livePhase(deployment: Deployment, databaseUrl: string, token: string, log: (line: string) => void): Promise<LiveResults> {

@@ -5,7 +5,7 @@
  * could not start within Prisma's 2 s default).
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";

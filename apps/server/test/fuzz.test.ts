@@ -8,7 +8,7 @@
  *
  * `npm test` runs FUZZ_RUNS=2000 by default; `npm run fuzz` runs 10,000.
  */
-import http from "node:http";
+import type http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { appRouter, OutboxMailer } from "@plano/api";

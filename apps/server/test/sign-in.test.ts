@@ -3,7 +3,7 @@
  * attacker would: throttling per address and account across API processes,
  * the session cookie's `Secure` flag, and what the answer carries.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createUser } from "@plano/api";
 import { createDb, type Db } from "@plano/db";

@@ -38,6 +38,7 @@ export const durationDisplay = z
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
 /** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL text cannot store.
 const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
 export const isStorableText = (text: string): boolean => !UNSTORABLE_TEXT.test(text);
 
