@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createMigratedDatabase, dropDatabase } from "@plano/db/test-database";
+import { createMigratedDatabase, dropDatabase } from "@plano/testing/database";
 import pg from "pg";
 import { repoRoot } from "./processes";
 import type { Target } from "./protocols";

@@ -10,9 +10,9 @@ import type http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { createDb, type Db } from "@plano/db";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { appToken, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createApiServer } from "../src/http";
 
 vi.setConfig({ testTimeout: 120_000 });

@@ -7,10 +7,10 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createUser } from "@plano/api";
 import { createDb, type Db } from "@plano/db";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordFailure } from "../../../packages/api/src/auth/login-throttle";
-import { freshDatabase, testClock } from "../../../packages/api/test/fixtures";
+import { freshDatabase, testClock } from "@plano/testing/fixtures";
 import { createApiServer, type ApiServerOptions } from "../src/http";
 import { forwardingPolicyFromEnv } from "../src/forwarded";
 

@@ -8,10 +8,10 @@ import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { createPlanoClient } from "@plano/client";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createApiServer, DEFAULT_SLOW_CLIENT_LIMITS, guardRequests, type SlowClientLimits } from "../src/http";
 
 const clock = () => new Date("2026-06-15T15:00:00Z");

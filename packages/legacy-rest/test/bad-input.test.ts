@@ -4,9 +4,9 @@
  * bad in the database never makes a read or a list crash. Statuses: tRPC's
  * BAD_REQUEST is HTTP 400; the seed page's invalid-param/missing-param are 400.
  */
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, freshDatabase, smallWorld } from "../../api/test/fixtures";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { send, sendRaw, startApiServer, type TestServer } from "./harness";
 
 const clock = () => new Date("2026-06-15T15:00:00Z");

@@ -7,7 +7,7 @@ import { describeError } from "@plano/api";
 import { appointmentFields, formatLegacyDate, legacyName, type AppointmentPatch } from "@plano/schema";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, testClock } from "../../api/test/fixtures";
+import { callerFor, testClock } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send } from "./harness";
 
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "../../test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "@plano/testing/fixtures";
 import { mailerFromEnv, OutboxMailer } from "./mailer";
 import { outboxStatuses, retryDelayMs } from "./outbox";
-import { describedFailure } from "./testing/described-failure";
-import { startFakeMandrill, type FakeMandrill } from "./testing/fake-mandrill";
+import { describedFailure } from "@plano/testing/described-failure";
+import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
 
 type Database = Awaited<ReturnType<typeof freshDatabase>>;
 type World = Awaited<ReturnType<typeof smallWorld>>;
