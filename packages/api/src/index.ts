@@ -20,7 +20,7 @@ export { PlanoError, planoErrorOf } from "./errors";
 export type { AppointmentEvent, AppointmentMailer } from "./domain/mail";
 export { toAppointment } from "./domain/appointment-record";
 export { searchTextOf } from "./domain/persist";
-export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFromEnv, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
+export { DEFAULT_MANDRILL_BASE_URL, EMAIL_FAILED_NOTICE, mailerFor, MandrillError, OutboxMailer, outboxStatuses } from "./mail";
 export type { MailerOptions, MandrillConfig, ResendOutcome, RetrySummary } from "./mail";
 export { tokenKind } from "./auth/tokens";
 export { ChangeHub, CHANGE_CHANNEL, type NotificationSource } from "./live/change-hub";
@@ -33,7 +33,8 @@ export {
   listSubscriptions,
   WEBHOOK_PAUSED_NOTICE,
   WebhookWorker,
-  webhookOptionsFromEnv,
+  webhookOptionsFor,
   type AddressPolicy,
   type WebhookOptions,
+  type WebhookSettings,
 } from "./webhooks";

@@ -1,5 +1,5 @@
 export { addressPolicy, AddressRefusedError, type AddressPolicy } from "./address-policy";
-export { defaultWebhookOptions, webhookOptionsFromEnv, type WebhookOptions } from "./options";
+export { defaultWebhookOptions, webhookOptionsFor, type WebhookOptions, type WebhookSettings } from "./options";
 export { claimDue, deliveryStatuses, pauseSubscription, recordOutcome, retryDelayMs, WEBHOOK_PAUSED_NOTICE } from "./queue";
 export { sendWebhook, type SendResult } from "./send";
 export { generateWebhookSecret, messageIdOf, signWebhook } from "./signing";
