@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm start`: build what is needed, start the API server (API_PORT, default
  * 3001) and the admin app (PORT, default 3000, which proxies /api/* to the
@@ -13,6 +14,7 @@ import { processEnv, stopChild, waitForHttp } from "./processes.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Its own variables, parsed once (zod); the API server and the admin check the rest when they start.
+/** @param {number} fallback */
 const portVar = (fallback) =>
   z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -26,6 +28,11 @@ if (!parsed.success) {
 const { PORT: adminPort, API_PORT: apiPort, PLANO_SKIP_BUILD: skipBuild } = parsed.data;
 const env = processEnv({ API_PORT: String(apiPort), API_URL: `http://127.0.0.1:${apiPort}` });
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit", ...options });
   if (result.status !== 0) {
@@ -40,9 +47,11 @@ if (skipBuild !== "1") {
   run(process.execPath, ["node_modules/turbo/bin/turbo", "run", "build", "--filter=@plano/server", "--filter=@plano/admin", "--output-logs=errors-only"]);
 }
 
+/** @type {import("node:child_process").ChildProcess[]} */
 const children = [];
 let stopping = false;
 
+/** @param {number} code */
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
@@ -53,6 +62,10 @@ async function shutdown(code) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+/**
+ * @param {string} name
+ * @param {string[]} args
+ */
 function start(name, args, cwd = root) {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
   child.on("exit", (code, signal) => {
