@@ -31,7 +31,7 @@ function run(label, args) {
 }
 
 // Both run, so one report shows every finding.
-const linted = run("lint and format check (biome ci)", ["node_modules/@biomejs/biome/bin/biome", "ci", "."]);
+const linted = run("lint and format check (biome ci)", ["node_modules/@biomejs/biome/bin/biome", "ci", "--error-on-warnings", "."]);
 const knipped = run("unused files, exports and dependencies (knip)", ["node_modules/knip/bin/knip.js"]);
 const built =
   run("build and typecheck", ["node_modules/turbo/bin/turbo", "run", "build", "typecheck", "--output-logs=errors-only"]) &&

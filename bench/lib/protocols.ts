@@ -11,8 +11,6 @@ import { createPlanoClient, type RouterInputs } from "@plano/client";
 import { appointmentFields, appointmentWritableShape } from "@plano/schema";
 
 export type Layer = "baseline" | "rest" | "trpc";
-/** `update-layout`: a whole-layout save, every field of the record as last read sent back with one changed (FileMaker). */
-export type Operation = "update" | "read" | "update-layout";
 
 export interface WireRequest {
   method: "GET" | "POST";

@@ -53,10 +53,6 @@ export function invalidParam(field: string, reason: string, fields?: string[]): 
   return fail("invalid-param", `${legacyName(field)}: ${reason}`, { field, fields: fields ?? [field] });
 }
 
-export function missingParam(field: string): never {
-  return fail("missing-param", `${legacyName(field)} is required`, { field, fields: [field] });
-}
-
 export function planoErrorOf(error: unknown): PlanoError | undefined {
   if (error instanceof PlanoError) return error;
   if (error instanceof TRPCError && error.cause instanceof PlanoError) return error.cause;

@@ -1,15 +1,8 @@
 export {
-  type DateParts,
   type IsoDate,
   type IsoTime,
-  type TimeParts,
-  type WallClock,
   addDays,
-  DATE_RANGE_MESSAGE,
   daysBetween,
-  FIRST_DATE,
-  isInDateRange,
-  LAST_DATE,
   isIsoDate,
   isIsoTime,
   isoDateOf,
@@ -17,7 +10,7 @@ export {
 } from "./calendar";
 export { formatDuration, parseDuration } from "./duration";
 export type { ParseResult } from "./result";
-export { type DeriveScheduleResult, deriveSchedule } from "./schedule";
+export { deriveSchedule } from "./schedule";
 export { emptySchedule } from "./schedule-fields";
 export type {
   DerivedSchedule,
@@ -29,8 +22,6 @@ export type {
 export type { ScheduleIssue } from "./schedule-outcome";
 export { toSnakeCase } from "./snake-case";
 export {
-  type NonexistentLocalTime,
-  type ZonedInstantResult,
   instantToZoned,
   isValidTimeZone,
   utcToInstant,
