@@ -1,6 +1,6 @@
 /**
  * `.env.example` lists every variable: each key of the entry points' zod
- * schemas, and every `process.env.NAME` the sources still read directly.
+ * schemas, and every `process.env.<NAME>` the sources still read directly.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
