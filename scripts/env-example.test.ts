@@ -19,7 +19,7 @@ const listed = new Set(
 );
 
 // Variables the processes set for their children, or only the test harnesses pass around.
-const internal = new Set(["PLAYWRIGHT_JSON_OUTPUT_NAME", "PRISMA_SCHEMA_ENGINE_BINARY", "PLANO_E2E_ADMIN_URL", "PLANO_E2E_API_URL"]);
+const internal = new Set(["NEXT_RUNTIME", "PLAYWRIGHT_JSON_OUTPUT_NAME", "PRISMA_SCHEMA_ENGINE_BINARY", "PLANO_E2E_ADMIN_URL", "PLANO_E2E_API_URL"]);
 
 function readInSources(): string[] {
   const files = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.mjs"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
