@@ -13,7 +13,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { appRouter, OutboxMailer } from "@plano/api";
 import type { TestDatabase } from "@plano/testing/database";
-import { legacyStatuses } from "@plano/schema";
+import { legacyStatuses } from "@plano/legacy-rest";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, freshDatabase, smallWorld, testClock, userWithSession } from "@plano/testing/fixtures";

@@ -8,3 +8,4 @@ export { buildOpenApiDocument } from "./openapi/document";
 export { OPENAPI_PATH } from "./openapi/serve";
 export { setRouteSwitches, setServiceDeployed } from "./registry";
 export { legacyRoutes } from "./routes/catalog";
+export { legacyStatuses } from "./statuses";

@@ -4,7 +4,8 @@
  * HTTP code, and never application-crash (no fault is injected here).
  */
 import { OutboxMailer } from "@plano/api";
-import { appointmentFields, legacyStatuses } from "@plano/schema";
+import { appointmentFields } from "@plano/schema";
+import { legacyStatuses } from "../src/statuses";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, freshDatabase, smallWorld, testClock, userWithSession } from "@plano/testing/fixtures";

@@ -5,6 +5,6 @@ export * from "./appointment/board";
 export * from "./auth";
 export * from "./status";
 export * from "./time";
-export * from "./legacy";
 export * from "./limits";
 export * from "./webhook";
+export * from "./issue";

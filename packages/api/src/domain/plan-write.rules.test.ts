@@ -5,6 +5,7 @@
  * in summer, UTC-7 in winter; Berlin UTC+2 in summer), not from our own code.
  */
 import { describe, expect, it } from "vitest";
+import { planoErrorOf } from "../errors";
 import type { AppointmentState } from "./appointment-state";
 import { planAppointmentWrite, type WriteEnvironment } from "./plan-write";
 
@@ -17,7 +18,7 @@ function refusal(write: () => unknown): { field: unknown; fields: unknown } {
   try {
     write();
   } catch (error) {
-    const details = (error as { cause?: { details?: { field?: unknown; fields?: unknown } } }).cause?.details;
+    const details = planoErrorOf(error)?.details;
     return { field: details?.field, fields: details?.fields };
   }
   throw new Error("the write was accepted");

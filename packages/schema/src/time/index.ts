@@ -5,13 +5,21 @@ export {
   daysBetween,
   isIsoDate,
   isIsoTime,
-  isoDateOf,
-  isoTimeOf,
 } from "./calendar";
 export { formatDuration, parseDuration } from "./duration";
+export { type LegacyDateOptions, parseLegacyDateTime, readLegacyDate, readLegacyTime } from "./legacy-spellings";
 export type { ParseResult } from "./result";
 export { deriveSchedule } from "./schedule";
-export { emptySchedule } from "./schedule-fields";
+/** The schedule vocabulary, declared once: start/stop × local/office/UTC and the fields that hold each. */
+export {
+  BOUNDARIES as scheduleBoundaries,
+  emptySchedule,
+  REPRESENTATIONS as scheduleRepresentations,
+  WALL_CLOCK_FIELDS as wallClockFields,
+  wallClockOf,
+  type Boundary as ScheduleBoundary,
+  type Representation as ScheduleRepresentation,
+} from "./schedule-fields";
 export type {
   DerivedSchedule,
   ScheduleFieldName,
@@ -24,7 +32,6 @@ export { toSnakeCase } from "./snake-case";
 export {
   instantToZoned,
   isValidTimeZone,
-  utcToInstant,
   zonedStartOfDay,
   zonedToInstant,
 } from "./zones";
