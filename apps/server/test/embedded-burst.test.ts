@@ -5,7 +5,7 @@
  * could not start within Prisma's 2 s default).
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { openEmbeddedDatabase, type EmbeddedDatabase } from "@plano/db/embedded"
 import { applyMigrations } from "@plano/db/migrate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiServer } from "../src/http";
-import { dbOptionsFromEnv } from "../src/start";
+import { dbOptionsFor } from "../src/start";
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   embedded = await openEmbeddedDatabase({ dataDir });
   await applyMigrations(embedded.url);
   // Exactly what `npm start` uses on the embedded database, with no DATABASE_* overrides.
-  db = createDb(embedded.url, dbOptionsFromEnv(true, {}));
+  db = createDb(embedded.url, dbOptionsFor(true));
   await syncReferenceData(db);
   officeId = (await db.office.create({ data: { name: "Denver", timeZone: "America/Denver" } })).id;
   token = (await createApplicationToken(db, "planoorder")).token;

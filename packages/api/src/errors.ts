@@ -51,10 +51,6 @@ export function invalidParam(field: string, reason: string, fields?: string[], p
   return fail("invalid-param", `${fieldRef(field)}: ${reason}`, { field, fields: fields ?? [field], ...(params ? { params } : {}) });
 }
 
-export function missingParam(field: string): never {
-  return fail("missing-param", `${fieldRef(field)} is required`, { field, fields: [field] });
-}
-
 /** The PlanoError thrown, or wrapped as the cause of a transport's error (tRPC's, for a server-side caller). */
 export function planoErrorOf(error: unknown): PlanoError | undefined {
   if (error instanceof PlanoError) return error;

@@ -4,8 +4,8 @@
  */
 import { OutboxMailer } from "@plano/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeMandrill, type FakeMandrill } from "../../api/src/mail/testing/fake-mandrill";
-import { appToken, testClock, userWithSession } from "../../api/test/fixtures";
+import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
+import { appToken, testClock, userWithSession } from "@plano/testing/fixtures";
 import { setRouteSwitches, setServiceDeployed } from "../src";
 import { type LegacyWorld, openLegacyWorld, send, sendRaw, startApiServer, startLegacyHandler, unreadableRegistry, type LegacyAnswer, type TestServer } from "./harness";
 

@@ -6,7 +6,7 @@
 import { appointmentFields } from "@plano/schema";
 import { legacyStatuses } from "../src/statuses";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "../../api/test/fixtures";
+import { freshDatabase } from "@plano/testing/fixtures";
 import { buildOpenApiDocument, legacyRoutes, OPENAPI_PATH } from "../src";
 import { sendRaw, startApiServer, type TestServer } from "./harness";
 

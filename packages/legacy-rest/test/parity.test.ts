@@ -8,7 +8,7 @@ import { appointmentFields, legacyName, type AppointmentPatch } from "@plano/sch
 import { formatLegacyDate } from "../src/params/legacy-values";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, testClock } from "../../api/test/fixtures";
+import { callerFor, testClock } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send } from "./harness";
 
 

@@ -154,8 +154,8 @@ function applySchedule(next: AppointmentState, current: AppointmentState | null,
   });
   if (!result.ok) {
     const [issue] = result.issues;
-    if (!issue) return fail("invalid-param", "The schedule is invalid.");
-    return fail("invalid-param", issue.text, { field: issue.path[0], fields: issue.fields });
+    if (!issue) fail("invalid-param", "The schedule is invalid.");
+    fail("invalid-param", issue.text, { field: issue.path[0], fields: issue.fields });
   }
   const { startsAt, stopsAt, ...fields } = result.value;
   Object.assign(next, fields);

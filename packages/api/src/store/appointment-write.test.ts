@@ -5,7 +5,7 @@
  * entry is written with it, or not at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld } from "../../test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { appointmentInclude, toAppointment } from "../domain/appointment-record";
 import { loadAppointment } from "./appointment-load";
 import { updateAppointmentIfUnchanged } from "./appointment-write";

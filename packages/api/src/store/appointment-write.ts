@@ -18,7 +18,7 @@ import { isDatedSlot, overlapSelect } from "./overlaps";
 const notStored = new Set(["officeTimeZone"]);
 
 /** Lower-cased text the free-text search matches against (trigram-indexed). */
-export function searchTextOf(state: Pick<AppointmentState, "summary" | "location" | "notes" | "photographerName">): string {
+function searchTextOf(state: Pick<AppointmentState, "summary" | "location" | "notes" | "photographerName">): string {
   return [state.summary, state.location, state.notes, state.photographerName]
     .filter((part): part is string => Boolean(part))
     .join("\n")
@@ -28,7 +28,7 @@ export function searchTextOf(state: Pick<AppointmentState, "summary" | "location
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether the appointment lasts more than a day: such rare ones are looked up apart when checking overlaps. */
-export function isLongOf(state: Pick<AppointmentState, "startsAt" | "stopsAt">): boolean {
+function isLongOf(state: Pick<AppointmentState, "startsAt" | "stopsAt">): boolean {
   if (!state.startsAt || !state.stopsAt) return false;
   return Date.parse(state.stopsAt) - Date.parse(state.startsAt) > DAY_MS;
 }
@@ -70,7 +70,7 @@ function auditOf(action: string, changes: FieldChanges, audit: AuditContext): Sq
 }
 
 /** A retried create's key: the same key from the same caller names this appointment. */
-export interface IdempotencyRecord {
+interface IdempotencyRecord {
   principal: string;
   key: string;
 }
@@ -111,7 +111,7 @@ export async function insertAppointment(
 export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "23505";
 
 /** `overlaps`: the written appointment's photographer overlaps (findPhotographerOverlaps), when asked for. */
-export type UpdateOutcome = { ok: true; row: AppointmentRow; changes: FieldChanges; overlaps: Overlap[] } | { ok: false };
+type UpdateOutcome = { ok: true; row: AppointmentRow; changes: FieldChanges; overlaps: Overlap[] } | { ok: false };
 
 /** An overlap as json_agg writes it: instants in Postgres' JSON spelling ("…+00:00"). */
 type OverlapJson = Omit<Overlap, "startsAt" | "stopsAt"> & { startsAt: string; stopsAt: string };

@@ -6,7 +6,7 @@
  */
 import { Prisma } from "@plano/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "../../test/fixtures";
+import { freshDatabase } from "@plano/testing/fixtures";
 import { rows } from "./client";
 
 /** Dates as text (an invalid one as "Invalid Date"), so two invalid Dates compare equal. */

@@ -13,10 +13,10 @@
  * below copy its conversions; store.test.ts compares the two on the same rows),
  * so nothing above the store changes.
  */
-import { pgTypeParser, poolOf, Prisma, type Db, type PgPool, type PgPoolClient, type QueryResultRow } from "@plano/db";
+import { pgTypeParser, poolOf, Prisma, type Db, type PgPool, type QueryResultRow } from "@plano/db";
 
 /** The pool, or one of its connections inside a transaction. */
-type Queryable = Pick<PgPool | PgPoolClient, "query">;
+type Queryable = Pick<PgPool, "query">;
 
 const DATE = 1082;
 const TIME = 1083;
@@ -43,7 +43,7 @@ const types = {
 };
 
 /** A statement and its values; `name` makes it a prepared statement on each connection. */
-export interface Statement {
+interface Statement {
   text: string;
   values: unknown[];
 }
@@ -78,7 +78,7 @@ export function onQuery(db: Db, listener: QueryListener): () => void {
   return () => set.delete(listener);
 }
 
-export interface RunOptions {
+interface RunOptions {
   /**
    * Run as a prepared statement (default). Not for queries whose best plan
    * depends on their values (list and board filters over date ranges): after

@@ -18,7 +18,7 @@ export interface Slot {
 }
 
 /** A slot that can overlap anything: a photographer, a start and a stop. */
-export type DatedSlot = Slot & { photographerUserId: number; startsAt: string; stopsAt: string };
+type DatedSlot = Slot & { photographerUserId: number; startsAt: string; stopsAt: string };
 
 export const isDatedSlot = (slot: Slot): slot is DatedSlot => slot.photographerUserId !== null && Boolean(slot.startsAt) && Boolean(slot.stopsAt);
 

@@ -7,7 +7,7 @@
 import type { Db } from "@plano/db";
 import { rows, sql } from "./client";
 
-export interface SessionRow {
+interface SessionRow {
   id: number;
   tokenHash: string;
   rememberMe: boolean;

@@ -2,7 +2,7 @@
 import type { Db } from "@plano/db";
 import { rows, sql } from "./client";
 
-export interface ApplicationTokenRow {
+interface ApplicationTokenRow {
   id: number;
   tokenHash: string;
   name: string | null;

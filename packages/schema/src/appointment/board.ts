@@ -23,7 +23,6 @@ export const boardInput = z
     officeId: recordId.optional(),
   })
   .strict();
-export type BoardInput = z.input<typeof boardInput>;
 
 /** A photographer lane: by home office (null without one). */
 export const boardPhotographerSchema = z.object({ id: z.number().int(), name: z.string(), officeId: z.number().int().nullable() });
@@ -43,7 +42,6 @@ export const boardSchema = z.object({
   /** Subscribe to `appointment.onChange` with this as `lastEventId` to miss nothing after this read. */
   lastEventId: z.string(),
 });
-export type Board = z.infer<typeof boardSchema>;
 
 /** Whether an appointment sits on a lane: it has a photographer and a start date. */
 export function isPlaced(appointment: { photographerUserId: number | null; dateStartLocal: string | null }): boolean {
@@ -96,7 +94,6 @@ export type AppointmentChangeEvent = z.infer<typeof appointmentChangeEventSchema
 
 /** Sent when more changed than the replay log holds: the client must reload what it shows. */
 export const appointmentResyncEventSchema = z.object({ kind: z.literal("resync"), id: z.number().int() });
-export type AppointmentResyncEvent = z.infer<typeof appointmentResyncEventSchema>;
 
 export const appointmentLiveEventSchema = z.discriminatedUnion("kind", [appointmentChangeEventSchema, appointmentResyncEventSchema]);
 export type AppointmentLiveEvent = z.infer<typeof appointmentLiveEventSchema>;

@@ -38,6 +38,7 @@ export const durationDisplay = z
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
 /** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL text cannot store.
 const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
 export const isStorableText = (text: string): boolean => !UNSTORABLE_TEXT.test(text);
 
@@ -124,7 +125,6 @@ function aboutOneAppointment<S extends z.ZodRawShape>(shape: S) {
 
 /** One appointment, named by id or by uuid. */
 export const appointmentRefSchema = aboutOneAppointment({});
-export type AppointmentRef = z.infer<typeof appointmentRefSchema>;
 
 /** The version a caller last read: `updatedAt` as the server returned it. */
 export const updatedAtMt = storableText(100).min(1, { error: "updated_at_mt is required" });
@@ -139,7 +139,6 @@ export const createAppointmentInput = appointmentPatchSchema.extend({
 export type CreateAppointmentInput = z.input<typeof createAppointmentInput>;
 
 export const updateAppointmentInput = aboutOneAppointment({ updatedAtMt, patch: appointmentPatchSchema });
-export type UpdateAppointmentInput = z.input<typeof updateAppointmentInput>;
 
 export const confirmAppointmentInput = aboutOneAppointment({
   /** Optional: confirming only touches the confirmation fields. Checked when given. */
@@ -281,14 +280,12 @@ export const orderSummarySchema = z.object({
   reference: z.string().nullable(),
   clientName: z.string().nullable(),
 });
-export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
 export const appointmentPageSchema = z.object({
   appointments: z.array(appointmentSchema),
   orders: z.array(orderSummarySchema),
   nextCursor: z.string().nullable(),
 });
-export type AppointmentPage = z.infer<typeof appointmentPageSchema>;
 
 export const changeChannel = z.enum(["trpc", "rest", "admin", "cli"]);
 export type ChangeChannel = z.infer<typeof changeChannel>;
