@@ -57,7 +57,7 @@ async function writeProfileSummaries(output: string): Promise<void> {
     if (label) sections.push(`## ${label}\n\n${summariseProfile(path.join(folder, file))}`);
   }
   if (sections.length === 0) return;
-  const target = path.resolve(repoRoot, output).replace(/\.json$/, "") + ".profile.txt";
+  const target = `${path.resolve(repoRoot, output).replace(/\.json$/, "")}.profile.txt`;
   await writeFile(target, `${sections.join("\n\n")}\n`);
   log(`Wrote ${path.relative(repoRoot, target)}`);
 }
@@ -120,7 +120,12 @@ async function crudFigures(
   const figures: Figure[] = [];
   for (const c of connections) {
     log(`${scenario} at ${c} connection(s):`);
-    figures.push(...(await measure(layers.map((l) => crudSpec(ctx, scenario, operation, l, c)), { ...config, log })));
+    figures.push(
+      ...(await measure(
+        layers.map((l) => crudSpec(ctx, scenario, operation, l, c)),
+        { ...config, log },
+      )),
+    );
   }
   return figures;
 }
@@ -167,7 +172,9 @@ async function bulkPhase(stage: Stage): Promise<Figure[]> {
   log("bulk-reassign, 500 rows, one request at a time (single updates vs appointment.bulk in chunks of 50):");
   const figures = await bulkFigures({ origin: api.origin, token: stage.token, databaseUrl: stage.databaseUrl, ids, runs: stage.config.runs, log });
   const ratio = figures.find((f) => f.layer === "trpc-bulk")?.bulk_over_single;
-  stage.notes.push(`bulk-reassign: appointment.bulk applies ${ratio} × the rows per second of single appointment.update calls (target ≥ 1: as fast as the updates it replaces).`);
+  stage.notes.push(
+    `bulk-reassign: appointment.bulk applies ${ratio} × the rows per second of single appointment.update calls (target ≥ 1: as fast as the updates it replaces).`,
+  );
   return figures;
 }
 

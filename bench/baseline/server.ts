@@ -91,8 +91,7 @@ async function load(pool: pg.Pool, id: number): Promise<Row> {
 const isLong = (row: Row) =>
   row.starts_at !== null && row.stops_at !== null && (row.stops_at as Date).getTime() - (row.starts_at as Date).getTime() > 24 * 60 * 60 * 1000;
 
-const searchText = (row: Row) =>
-  [row.summary, row.location, row.notes, row.photographer_name].filter(Boolean).join("\n").toLowerCase();
+const searchText = (row: Row) => [row.summary, row.location, row.notes, row.photographer_name].filter(Boolean).join("\n").toLowerCase();
 
 /** The answer: the row plus the version string callers send back (`updated_at` to the millisecond). */
 const present = (row: Row) => ({ ...row, updatedAtMt: (row.updated_at as Date).toISOString() });

@@ -29,11 +29,12 @@ const VARIANTS = 40;
 /** A deterministic spread of list queries over the seeded data. */
 export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
   return withClient(databaseUrl, async (client) => {
-    const photographers = (await client.query<{ id: number }>("SELECT user_id AS id FROM employee_record WHERE is_photographer ORDER BY user_id")).rows.map((r) => r.id);
+    const photographers = (await client.query<{ id: number }>("SELECT user_id AS id FROM employee_record WHERE is_photographer ORDER BY user_id")).rows.map(
+      (r) => r.id,
+    );
     const offices = (await client.query<{ id: number }>("SELECT id FROM office ORDER BY id")).rows.map((r) => r.id);
-    const span = (
-      await client.query<{ first: Date; last: Date }>("SELECT min(date_start_local) AS first, max(date_start_local) AS last FROM appointment")
-    ).rows[0]!;
+    const span = (await client.query<{ first: Date; last: Date }>("SELECT min(date_start_local) AS first, max(date_start_local) AS last FROM appointment"))
+      .rows[0]!;
     const days = Math.max(1, Math.round((span.last.getTime() - span.first.getTime()) / 86_400_000) - 7);
     const week = (i: number) => {
       const from = new Date(span.first.getTime() + ((i * 37) % days) * 86_400_000);

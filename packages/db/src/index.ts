@@ -1,5 +1,5 @@
 export { connectDb, createDb, disconnectDb, EMBEDDED_DB_DEFAULTS, pgTypeParser, poolOf, probeDb, SERVER_DB_DEFAULTS, type Db, type DbOptions } from "./client";
-export { Prisma, PrismaClient } from "./generated/prisma/client";
+export { Prisma } from "./generated/prisma/client";
 export type * as Models from "./generated/prisma/client";
 
 /** A Prisma interactive-transaction client. */

@@ -229,12 +229,14 @@ export async function servePGlite(
     };
 
     const enqueue = (message: Buffer, lastType: string) => {
-      chain = chain.then(() => run(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), lastType)).catch(async (error: unknown) => {
-        // Never leave the backend locked: drop this connection, let the others go on.
-        console.error("PGlite wire server: closing a connection after an internal error:", error);
-        socket.destroy();
-        await giveBack();
-      });
+      chain = chain
+        .then(() => run(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), lastType))
+        .catch(async (error: unknown) => {
+          // Never leave the backend locked: drop this connection, let the others go on.
+          console.error("PGlite wire server: closing a connection after an internal error:", error);
+          socket.destroy();
+          await giveBack();
+        });
     };
 
     socket.on("data", (chunk: Buffer) => {
@@ -284,7 +286,10 @@ export async function servePGlite(
 
     const closed = () => {
       sockets.delete(socket);
-      chain = chain.then(giveBack, giveBack).then(forgetStatements).catch(() => {});
+      chain = chain
+        .then(giveBack, giveBack)
+        .then(forgetStatements)
+        .catch(() => {});
     };
     socket.once("close", closed);
     socket.on("error", () => socket.destroy());

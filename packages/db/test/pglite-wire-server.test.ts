@@ -39,8 +39,7 @@ describe("the PGlite wire server", () => {
         client.release();
       }
     };
-    const read = (i: number) =>
-      pool.query<{ text: string }>("select $1::text || $2::text as text", [`a${i}`, "b"]).then((r) => r.rows[0]!.text === `a${i}b`);
+    const read = (i: number) => pool.query<{ text: string }>("select $1::text || $2::text as text", [`a${i}`, "b"]).then((r) => r.rows[0]!.text === `a${i}b`);
     const results = await Promise.all(Array.from({ length: 120 }, (_, i) => (i % 3 === 0 ? increment() : read(i))));
     expect(results.filter((ok) => !ok)).toEqual([]);
     expect((await pool.query<{ n: number }>("select n from counter where id = 1")).rows[0]!.n).toBe(40);
@@ -60,7 +59,9 @@ describe("the PGlite wire server", () => {
     const before = await db.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements");
     await other.end();
     // Its statements are deallocated once the wire server has seen it go.
-    await expect.poll(async () => (await db.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements")).rows[0]!.n).toBe(before.rows[0]!.n - 1);
+    await expect
+      .poll(async () => (await db.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements")).rows[0]!.n)
+      .toBe(before.rows[0]!.n - 1);
   });
 
   it("gives a transaction the backend until it ends, so others never see its uncommitted work", async () => {

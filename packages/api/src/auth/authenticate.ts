@@ -4,15 +4,7 @@
  * session-expired, client-required.
  */
 import type { Db } from "@plano/db";
-import {
-  applicationSlug,
-  rolePermissions,
-  roleName,
-  type ApplicationSlug,
-  type Permission,
-  type RoleName,
-  type SessionView,
-} from "@plano/schema";
+import { applicationSlug, rolePermissions, roleName, type ApplicationSlug, type Permission, type RoleName, type SessionView } from "@plano/schema";
 import { fail, invalidParam } from "../errors";
 import { findSession, touchSession } from "../store/sessions";
 import { findApplicationToken } from "../store/tokens";
@@ -50,11 +42,7 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date):
   return fail("invalid-token", "The authentication token is invalid.");
 }
 
-async function authenticateApplicationToken(
-  db: Db,
-  token: string,
-  named: ApplicationSlug | undefined,
-): Promise<Principal> {
+async function authenticateApplicationToken(db: Db, token: string, named: ApplicationSlug | undefined): Promise<Principal> {
   const tokenHash = hashToken(token);
   const row = await findApplicationToken(db, tokenHash);
   if (!row || !sameHash(row.tokenHash, tokenHash)) return fail("invalid-token", "The authentication token is invalid.");
@@ -64,9 +52,7 @@ async function authenticateApplicationToken(
   }
   // A token without an explicit role acts as its application's scheduler.
   const role =
-    row.roleName !== null
-      ? { name: row.roleName, permissions: row.rolePermissions ?? [] }
-      : { name: "scheduler", permissions: [...rolePermissions.scheduler] };
+    row.roleName !== null ? { name: row.roleName, permissions: row.rolePermissions ?? [] } : { name: "scheduler", permissions: [...rolePermissions.scheduler] };
   const { roles, permissions } = permissionsOf([role]);
   return {
     kind: "application",

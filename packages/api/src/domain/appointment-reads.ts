@@ -26,7 +26,10 @@ export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([curs
 
 /** An instant exactly as `encodeCursor` writes it (`Date#toISOString`), so PostgreSQL reads it as written. */
 const isCursorInstant = (value: unknown): value is string =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+  typeof value === "string" &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) &&
+  !Number.isNaN(Date.parse(value)) &&
+  new Date(value).toISOString() === value;
 
 /**
  * The cursor's instant for a row's start. A start no Date can hold (a row
@@ -119,10 +122,7 @@ function afterCursor(cursor: Cursor, descending: boolean, nullsPossible: boolean
   const beyond = Prisma.raw(descending ? "<" : ">");
   if (cursor.startsAt === null) return Prisma.sql`(a.starts_at IS NULL AND a.id ${beyond} ${cursor.id})`;
   const at = cursor.startsAt;
-  const after = [
-    Prisma.sql`a.starts_at ${beyond} ${at}::timestamptz`,
-    Prisma.sql`(a.starts_at = ${at}::timestamptz AND a.id ${beyond} ${cursor.id})`,
-  ];
+  const after = [Prisma.sql`a.starts_at ${beyond} ${at}::timestamptz`, Prisma.sql`(a.starts_at = ${at}::timestamptz AND a.id ${beyond} ${cursor.id})`];
   if (nullsPossible) after.push(Prisma.sql`a.starts_at IS NULL`);
   return Prisma.sql`(${Prisma.join(after, " OR ")})`;
 }
@@ -205,7 +205,6 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
   return {
     appointments: page.map(toAppointment),
     orders: await ordersOf(db, orderIds),
-    nextCursor:
-      found.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
+    nextCursor: found.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
   };
 }

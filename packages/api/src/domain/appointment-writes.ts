@@ -30,11 +30,7 @@ function environment({ principal, channel, now }: WriteContext): WriteEnvironmen
   return { now, actor: principal.actor, origin: `${channel}:${principal.application}` };
 }
 
-async function resolveReferences(
-  db: Db | Tx,
-  patch: AppointmentPatch & { officeId?: number },
-  current: AppointmentState | null,
-): Promise<WriteReferences> {
+async function resolveReferences(db: Db | Tx, patch: AppointmentPatch & { officeId?: number }, current: AppointmentState | null): Promise<WriteReferences> {
   const officeId = patch.officeId ?? current?.officeId;
   if (officeId === undefined) return invalidParam("officeId", "is required");
   // The current office came with the appointment: only a different one needs looking up.

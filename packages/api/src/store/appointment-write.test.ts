@@ -26,7 +26,12 @@ describe("updateAppointmentIfUnchanged (through appointment.update)", () => {
   const changesOf = (id: number) => database.db.appointmentChange.findMany({ where: { appointmentId: id }, orderBy: { id: "asc" } });
 
   it("stores every kind of column exactly and answers with the stored row", async () => {
-    const { appointment } = await api.appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-03-07", timeStartLocal: "23:30", timeDurationS: 3600 });
+    const { appointment } = await api.appointment.create({
+      officeId: world.denver.id,
+      dateStartLocal: "2026-03-07",
+      timeStartLocal: "23:30",
+      timeDurationS: 3600,
+    });
     const { appointment: updated } = await api.appointment.update({
       id: appointment.id,
       updatedAtMt: appointment.updatedAtMt,
@@ -78,7 +83,9 @@ describe("updateAppointmentIfUnchanged (through appointment.update)", () => {
   it("writes neither the row nor an audit entry when the version is stale", async () => {
     const { appointment } = await api.appointment.create({ officeId: world.denver.id, notes: "first" });
     const { appointment: second } = await api.appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "second" } });
-    const stale = await api.appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "lost" } }).catch((e: { cause?: { reason?: string } }) => e.cause?.reason);
+    const stale = await api.appointment
+      .update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "lost" } })
+      .catch((e: { cause?: { reason?: string } }) => e.cause?.reason);
     expect(stale).toBe("update-conflict");
     expect((await stored(appointment.id)).notes).toBe("second");
     expect((await stored(appointment.id)).updatedAt.toISOString()).toBe(second.updatedAtMt);

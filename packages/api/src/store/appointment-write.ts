@@ -81,12 +81,7 @@ interface IdempotencyRecord {
  * COMMIT. A key already used fails the whole statement (unique violation,
  * `isUniqueViolation`): nothing is written.
  */
-export async function insertAppointment(
-  db: Db,
-  state: AppointmentState,
-  audit: AuditContext,
-  idempotency?: IdempotencyRecord,
-): Promise<AppointmentRow> {
+export async function insertAppointment(db: Db, state: AppointmentState, audit: AuditContext, idempotency?: IdempotencyRecord): Promise<AppointmentRow> {
   const { columns, values } = columnsOf(state, Object.keys(state));
   const now = audit.now.toISOString();
   const keyInsert = idempotency

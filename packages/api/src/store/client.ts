@@ -72,8 +72,8 @@ const listeners = new WeakMap<object, Set<QueryListener>>();
 /** Calls `listener` with every statement the store runs on `db`'s pool (the bench's EXPLAIN captures them). */
 export function onQuery(db: Db, listener: QueryListener): () => void {
   const pool = poolOf(db);
-  let set = listeners.get(pool);
-  if (!set) listeners.set(pool, (set = new Set()));
+  const set = listeners.get(pool) ?? new Set<QueryListener>();
+  listeners.set(pool, set);
   set.add(listener);
   return () => set.delete(listener);
 }

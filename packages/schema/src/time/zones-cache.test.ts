@@ -13,20 +13,25 @@ const HOUR_MS = 3_600_000;
 describe("zonedParts with cached day offsets", () => {
   it("reads what the formatter reads, for any zone and instant from 1900 to 2200", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...zones),
-        fc.integer({ min: Date.UTC(1899, 11, 30), max: Date.UTC(2200, 0, 1) }),
-        (zone, epochMs) => {
-          expect(zonedParts(epochMs, zone)).toEqual(zonedPartsUncached(epochMs, zone));
-        },
-      ),
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1899, 11, 30), max: Date.UTC(2200, 0, 1) }), (zone, epochMs) => {
+        expect(zonedParts(epochMs, zone)).toEqual(zonedPartsUncached(epochMs, zone));
+      }),
       { numRuns: 20_000 },
     );
   });
 
   it("reads what the formatter reads around every offset change of 2023-2025, minute by minute", () => {
     // Zones with DST at 01:00, 02:00, 03:00, at midnight (Santiago, Havana), half-hour shifts (Lord Howe) and south of the equator.
-    const tricky = ["America/Denver", "Europe/Berlin", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "Pacific/Auckland", "America/St_Johns", "Africa/Casablanca"];
+    const tricky = [
+      "America/Denver",
+      "Europe/Berlin",
+      "America/Santiago",
+      "America/Havana",
+      "Australia/Lord_Howe",
+      "Pacific/Auckland",
+      "America/St_Johns",
+      "Africa/Casablanca",
+    ];
     const same = (epochMs: number, zone: string) => JSON.stringify(zonedParts(epochMs, zone)) === JSON.stringify(zonedPartsUncached(epochMs, zone));
     const wallHour = (epochMs: number, zone: string) => zonedPartsUncached(epochMs, zone).time;
     let changes = 0;
