@@ -29,9 +29,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClasses } from "~/components/ui/field";
 import { Notice, Spinner } from "~/components/ui/notice";
-import { useOffices, usePhotographers } from "~/features/directory/use-directory";
+import { OfficeSelect } from "~/features/directory/office-select";
+import { useOffices } from "~/features/directory/use-directory";
 import { formatCalendarDate } from "~/lib/time-display";
-import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { ConflictDialog } from "../appointments/edit/conflict-dialog";
 import type { AppointmentPatchValues } from "../appointments/edit/use-appointment-form";
@@ -82,7 +83,6 @@ export function BoardView({ params }: { params: BoardParams }) {
   const router = useRouter();
   const { board, apply } = useBoardData(params);
   const offices = useOffices();
-  const directory = usePhotographers();
   const update = api.appointment.update.useMutation();
   const utils = api.useUtils();
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -167,11 +167,11 @@ export function BoardView({ params }: { params: BoardParams }) {
       saved(result.appointment, result.warnings);
     } catch (error) {
       const detail = planoErrorOf(error);
+      const kept = savedDespiteEmail(error);
       if (detail?.reason === "update-conflict" && detail.current) {
         setConflict({ base: appointment, theirs: detail.current, mine: patch });
-      } else if (detail?.reason === "email-failed" && detail.saved) {
-        // A move or reassignment emails people; the change stands even when an email failed (it is retried).
-        saved(detail.saved, [], ` ${errorMessageOf(error)} See Notifications.`);
+      } else if (kept) {
+        saved(kept.saved, [], ` ${kept.message} See Notifications.`);
       } else say({ tone: "error", text: `Not saved: ${errorMessageOf(error)}` });
     }
   }
@@ -338,14 +338,7 @@ export function BoardView({ params }: { params: BoardParams }) {
         </div>
         <label className="flex flex-col text-xs text-slate-600">
           Office
-          <select className={inputClasses} value={params.officeId ?? ""} onChange={(event) => navigate({ officeId: event.target.value === "" ? null : Number(event.target.value) })}>
-            <option value="">All offices</option>
-            {offices.data?.map((office) => (
-              <option key={office.id} value={office.id}>
-                {office.name}
-              </option>
-            ))}
-          </select>
+          <OfficeSelect value={params.officeId} onChange={(officeId) => navigate({ officeId })} />
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           Sort lanes
@@ -429,7 +422,6 @@ export function BoardView({ params }: { params: BoardParams }) {
           {selected ? (
             <SidePanel
               appointment={selected}
-              photographers={directory.data ?? data.photographers}
               onSave={(appointment, patch: PanelPatch, label) => void commit(appointment, patch as AppointmentPatch, `${label} (#${appointment.id})`, { undoable: "photographerUserId" in patch || "dateStartLocal" in patch || "timeStartLocal" in patch })}
               onStatusChanged={(appointment) => apply(appointment.id, appointment)}
               onClose={() => setSelectedId(null)}

@@ -40,9 +40,12 @@ async function shoot(patch: Record<string, unknown> = {}) {
 
 describe("appointment.availability", () => {
   it("groups photographers by office and says who overlaps, and with what", async () => {
+    // Home offices are the employee records' (as the board's lanes): Ann works from Denver, Bob from Berlin.
+    await database.db.employeeRecord.update({ where: { userId: world.ann.id }, data: { officeId: world.denver.id } });
+    await database.db.employeeRecord.update({ where: { userId: world.bob.id }, data: { officeId: world.berlin.id } });
     const busy = await shoot({ photographerUserId: world.ann.id });
-    // Bob's last work was for Berlin; Ann's for Denver.
-    await api().appointment.create({ officeId: world.berlin.id, photographerUserId: world.bob.id, dateStartLocal: "2026-12-01", timeStartLocal: "09:00", timeDuration: "1:00" });
+    // Bob's latest shoot was for Denver: a visit, which does not move him out of Berlin's group.
+    await api().appointment.create({ officeId: world.denver.id, photographerUserId: world.bob.id, dateStartLocal: "2026-12-01", timeStartLocal: "09:00", timeDuration: "1:00" });
     // Half an hour into Ann's 10:00–11:30 (MST, UTC-7) shoot.
     const result = await api().appointment.availability({ startsAt: "2027-01-01T00:00:00Z".replace("2027-01-01", busy.dateStartLocal!).replace("00:00:00", "17:30:00"), stopsAt: busy.stopsAt! });
     const byName = new Map(result.offices.flatMap((office) => office.photographers.map((p) => [p.name, { office: office.officeName, ...p }])));

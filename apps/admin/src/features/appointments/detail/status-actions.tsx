@@ -9,14 +9,14 @@ import { Button } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
 import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 
 type CancelValues = z.input<typeof cancelAppointmentInput>;
 
 function actionError(error: unknown): string | null {
   const reason = planoErrorOf(error)?.reason;
-  // The change itself was saved; `savedDespiteEmail` reports it.
+  // The change itself was saved; `keepIfSaved` reports it.
   if (reason === "email-failed") return null;
   return reason === "update-conflict"
     ? "Someone else changed this appointment meanwhile. Reload the page to see their changes, then try again."
@@ -24,9 +24,9 @@ function actionError(error: unknown): string | null {
 }
 
 /** A confirm or cancel whose client email failed still happened: take the saved record, and say so. */
-function savedDespiteEmail(error: unknown, onSaved: (appointment: Appointment, warning: string) => void) {
-  const detail = planoErrorOf(error);
-  if (detail?.reason === "email-failed" && detail.saved) onSaved(detail.saved, `${errorMessageOf(error)} See Notifications.`);
+function keepIfSaved(error: unknown, onSaved: (appointment: Appointment, warning: string) => void) {
+  const kept = savedDespiteEmail(error);
+  if (kept) onSaved(kept.saved, `${kept.message} See Notifications.`);
 }
 
 function ActionError({ error }: { error: unknown }) {
@@ -53,7 +53,7 @@ export function StatusActions({
   };
   const confirm = api.appointment.confirm.useMutation({
     onSuccess: (result) => onChanged(result.appointment),
-    onError: (error) => savedDespiteEmail(error, changedWithWarning),
+    onError: (error) => keepIfSaved(error, changedWithWarning),
   });
   const ref = { id: appointment.id, updatedAtMt: appointment.updatedAtMt };
 
@@ -106,7 +106,7 @@ function CancelDialog({
   });
   const cancel = api.appointment.cancel.useMutation({
     onSuccess: (result) => onCancelled(result.appointment),
-    onError: (error) => savedDespiteEmail(error, onSavedDespiteEmail),
+    onError: (error) => keepIfSaved(error, onSavedDespiteEmail),
   });
   const reasonError = form.formState.errors.reason?.message;
 

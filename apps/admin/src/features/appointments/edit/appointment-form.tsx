@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
-import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { LiveChangeNotice, useLiveAppointment } from "../live/live-change-notice";
 import { ConflictDialog, type ConflictResolution } from "./conflict-dialog";
@@ -134,10 +134,10 @@ export function AppointmentForm({
       setConflict({ theirs: detail.current, mine: patch });
       return;
     }
-    // Confirming, cancelling, moving or reassigning emails people: the save stands even when an email failed.
-    if (detail?.reason === "email-failed" && detail.saved) {
-      applySaved(detail.saved, []);
-      setMessage({ tone: "warning", text: `${errorMessageOf(error)} See the Mail tab and Notifications.` });
+    const kept = savedDespiteEmail(error);
+    if (kept) {
+      applySaved(kept.saved, []);
+      setMessage({ tone: "warning", text: `${kept.message} See the Mail tab and Notifications.` });
       return;
     }
     // The API names the field at fault: put its message on that input.
