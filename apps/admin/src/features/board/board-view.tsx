@@ -131,7 +131,7 @@ export function BoardView({ params }: { params: BoardParams }) {
         .map((photographer) => {
           const appointments = byPhotographer.get(photographer.id) ?? [];
           const layout = layoutLane(axis, appointments, zone);
-          const load = layout.blocks.filter((b) => !b.appointment.cancelled).reduce((sum, b) => sum + (b.end - b.start), 0);
+          const load = layout.blocks.filter((b) => !b.appointment.cancelled).reduce((sum, b) => sum + (b.right - b.left), 0);
           return { photographer, zone, load, ...layout };
         });
       lanes.sort((a, b) => (params.sort === "load" ? b.load - a.load : 0) || a.photographer.name.localeCompare(b.photographer.name));

@@ -72,6 +72,25 @@ describe("appointment.availability", () => {
   });
 });
 
+describe("appointment.board", () => {
+  it("holds the shoots that run into the shown days, also those begun on an earlier day", async () => {
+    const denver = world.denver.id;
+    const on = (dateStartLocal: string, timeStartLocal: string, timeDurationS: number, summary: string) =>
+      api().appointment.create({ officeId: denver, photographerUserId: world.ann.id, dateStartLocal, timeStartLocal, timeDurationS, summary }).then((r) => r.appointment);
+    const overnight = await on("2027-05-09", "20:00", 10 * 3600, "overnight, into the 10th");
+    const long = await on("2027-05-07", "09:00", 4 * 86_400, "four days, into the 10th");
+    const sameDay = await on("2027-05-10", "10:00", 3600, "on the 10th");
+    const before = await on("2027-05-09", "10:00", 3600, "ends on the 9th");
+
+    const board = await api().appointment.board({ date: "2027-05-10", view: "day", officeId: denver });
+    const ids = board.appointments.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining([overnight.id, long.id, sameDay.id]));
+    expect(ids).not.toContain(before.id);
+    // In start order, the earliest begun first.
+    expect(ids.filter((id) => [overnight.id, long.id, sameDay.id, before.id].includes(id))).toEqual([long.id, overnight.id, sameDay.id]);
+  });
+});
+
 describe("appointment.bulk", () => {
   it("applies each row with its own version and reports done, conflict and invalid per row", async () => {
     const fresh = await shoot();
