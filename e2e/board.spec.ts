@@ -3,14 +3,11 @@
  * keyboard, each checked in the database; a stale drop; and live updates
  * across two API processes, also after one of them restarts.
  */
-import type { ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eEnvironment } from "./support/environment";
 import { expect as baseExpect, saveElsewhere, storedAppointment, test, waitForHydration } from "./support/fixtures";
-import { freePort, repoRoot, startProcess, stopPids, waitForHttp } from "./support/servers";
-import { SCHEDULER } from "./support/environment";
+import { signedInAt, startSecondStack, type SecondStack } from "./support/second-stack";
 
 // A save travels browser → admin proxy → API → database: on a shared, busy machine that can take seconds.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -181,46 +178,24 @@ test.describe("the dispatch board", () => {
 
 test.describe("live across API processes", () => {
   test.describe.configure({ timeout: 180_000 });
-  const pids: number[] = [];
-  let second: { apiUrl: string; adminUrl: string; apiPort: number; api: ChildProcess; env: NodeJS.ProcessEnv };
+  let second: SecondStack;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const [apiPort, adminPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, DATABASE_URL: e2eEnvironment().databaseUrl, API_PORT: String(apiPort), PLANO_INSECURE_COOKIES: "1", NEXT_TELEMETRY_DISABLED: "1" };
-    const api = startProcess("api-2", ["apps/server/dist/main.js"], { env });
-    pids.push(api.pid!);
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitForHttp(`${apiUrl}/healthz`, 60_000, api);
-    const admin = startProcess("admin-2", [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(adminPort), "-H", "127.0.0.1"], {
-      cwd: path.join(repoRoot, "apps/admin"),
-      env: { ...env, API_URL: apiUrl, PORT: String(adminPort) },
-    });
-    pids.push(admin.pid!);
-    const adminUrl = `http://127.0.0.1:${adminPort}`;
-    await waitForHttp(`${adminUrl}/login`, 90_000, admin);
-    second = { apiUrl, adminUrl, apiPort, api, env };
+    second = await startSecondStack();
   });
 
   test.afterAll(async () => {
-    await stopPids(pids);
+    await second?.stop();
   });
-
-  async function signedInOn(browser: import("@playwright/test").Browser, baseURL: string) {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 1000 }, timezoneId: "America/Denver" });
-    const page = await context.newPage();
-    const response = await page.request.post("/api/trpc/auth.login", { data: { json: { email: SCHEDULER.email, password: SCHEDULER.password, rememberMe: false } } });
-    expect(response.ok()).toBe(true);
-    return { context, page };
-  }
 
   test("two boards, each served by its own API process, see each other's moves within a second or two", async ({ browser, db, makeAppointment, officeId }) => {
     const [ann] = await denverPhotographers(db);
     const date = freshDay();
     const denver = await officeId("Denver");
     const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id });
-    const one = await signedInOn(browser, e2eEnvironment().adminUrl);
-    const two = await signedInOn(browser, second.adminUrl);
+    const one = await signedInAt(browser, e2eEnvironment().adminUrl);
+    const two = await second.signedIn(browser);
     try {
       for (const { page } of [one, two]) {
         await page.goto(`/board?date=${date}&view=day&office=${denver}`);
@@ -240,8 +215,8 @@ test.describe("live across API processes", () => {
       await expect(blockTwo).toHaveAttribute("data-start", "13:00");
       await expect(blockOne).toHaveAttribute("data-start", "13:00", { timeout: 3000 });
     } finally {
-      await one.context.close();
-      await two.context.close();
+      await one.close();
+      await two.close();
     }
   });
 
@@ -251,26 +226,22 @@ test.describe("live across API processes", () => {
     const denver = await officeId("Denver");
     const a = await makeAppointment({ dateStartLocal: date, timeStartLocal: "08:00", timeDuration: "1:00", photographerUserId: ann!.id });
     const b = await makeAppointment({ dateStartLocal: date, timeStartLocal: "15:00", timeDuration: "1:00", photographerUserId: ann!.id });
-    const two = await signedInOn(browser, second.adminUrl);
+    const two = await second.signedIn(browser);
     try {
       await two.page.goto(`/board?date=${date}&view=day&office=${denver}`);
       await waitForHydration(two.page);
       await expect(two.page.getByTestId(`block-${a.id}`)).toHaveAttribute("data-start", "08:00");
 
       // The board's API process goes away; meanwhile two changes are saved elsewhere (the first API process).
-      await stopPids([second.api.pid!]);
-      await saveElsewhere(plano, { id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
-      await saveElsewhere(plano, { id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
-
-      const restarted = startProcess("api-2-restarted", ["apps/server/dist/main.js"], { env: second.env });
-      pids.push(restarted.pid!);
-      second.api = restarted;
-      await waitForHttp(`${second.apiUrl}/healthz`, 60_000, restarted);
-      // The EventSource reconnects by itself and resumes after the last event it had.
+      await second.restartApi(async () => {
+        await saveElsewhere(plano, { id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
+        await saveElsewhere(plano, { id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
+      });
+      // The client subscribes again (retryLink) and resumes after the board's read.
       await expect(two.page.getByTestId(`block-${a.id}`)).toHaveAttribute("data-start", "09:30", { timeout: 20_000 });
       await expect(two.page.getByTestId(`block-${b.id}`)).toHaveAttribute("data-start", "17:00");
     } finally {
-      await two.context.close();
+      await two.close();
     }
   });
 });

@@ -8,6 +8,7 @@ import type { Appointment } from "@plano/schema";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { api } from "~/trpc/react";
+import { useLiveChanges } from "./use-live-changes";
 
 export interface LiveChange {
   actor: string;
@@ -17,10 +18,18 @@ export interface LiveChange {
 /** The newest committed version of this appointment, when it is not the one the form started from. */
 export function useLiveAppointment(id: number | null, baseVersion: string | null): LiveChange | null {
   const [latest, setLatest] = useState<LiveChange | null>(null);
-  api.appointment.onChange.useSubscription(id !== null ? { id } : { id: 0 }, {
+  const utils = api.useUtils();
+  useLiveChanges(id !== null ? { id } : { id: 0 }, {
     enabled: id !== null,
-    onData: ({ data: event }) => {
+    onEvent: (event) => {
       if (event.kind === "change" && event.appointment) setLatest({ actor: event.actor, appointment: event.appointment });
+    },
+    // Back after an outage with nothing to resume from: read the record, and who changed it last, again.
+    onGap: () => {
+      if (id === null) return;
+      void Promise.all([utils.appointment.byId.fetch({ id }, { staleTime: 0 }), utils.appointment.history.fetch({ id }, { staleTime: 0 })]).then(([appointment, history]) =>
+        setLatest((known) => (known && known.appointment.updatedAtMt >= appointment.updatedAtMt ? known : { actor: history[0]?.actor ?? "someone", appointment })),
+      );
     },
   });
   // A save made here brings the form to the same version: nothing to report then.
