@@ -12,7 +12,7 @@ import type { AppRouter, createCaller } from "@plano/api";
 import { cookies } from "next/headers";
 import { cache, type ReactNode } from "react";
 import superjson from "superjson";
-import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema/limits";
 import { SESSION_COOKIE, adminApiHeaders } from "~/lib/api-headers";
 import { apiServerUrl } from "~/lib/api-server";
 import { makeQueryClient } from "./query-client";

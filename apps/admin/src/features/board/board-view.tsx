@@ -24,6 +24,7 @@ import {
   type Modifier,
 } from "@dnd-kit/core";
 import type { Appointment, AppointmentPatch, Warning } from "@plano/schema";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
@@ -34,14 +35,17 @@ import { useOffices } from "~/features/directory/use-directory";
 import { formatCalendarDate } from "~/lib/time-display";
 import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
-import { ConflictDialog } from "../appointments/edit/conflict-dialog";
 import type { AppointmentPatchValues } from "../appointments/edit/use-appointment-form";
 import { useBoardData } from "./board-data";
 import { addDays, axisClock, axisOf, DAY_SPAN_MIN, instantAt, layoutLane, outsideWindow, snap, SNAP_MIN, startPatch, type Axis } from "./board-geometry";
 import { Lane, type DragPreview } from "./board-lanes";
 import { boardSearch, type BoardParams } from "./board-params";
 import { QueueTray } from "./queue-tray";
-import { SidePanel, type PanelPatch } from "./side-panel";
+
+// Opened by a click or a refused save: loaded then, not with the board (the panel brings the pickers and status actions).
+const SidePanel = dynamic(() => import("./side-panel").then((module) => module.SidePanel), { ssr: false });
+const ConflictDialog = dynamic(() => import("../appointments/edit/conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
+import type { PanelPatch } from "./side-panel";
 
 type Photographer = { id: number; name: string; officeId: number | null };
 type DragData = { kind: "block" | "resize"; appointment: Appointment; start: number; end: number } | { kind: "queue"; appointment: Appointment };

@@ -1,18 +1,19 @@
 "use client";
 /** Confirm, and cancel with a reason: the two status changes that notify the client. */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type Appointment, cancelAppointmentInput } from "@plano/schema";
+import type { Appointment, cancelAppointmentInput } from "@plano/schema";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Dialog } from "~/components/ui/dialog";
+import { LazyDialog as Dialog } from "~/components/ui/lazy-dialog";
 import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
+import { lazyZodResolver } from "~/lib/lazy-resolver";
 import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 
 type CancelValues = z.input<typeof cancelAppointmentInput>;
+const cancelResolver = lazyZodResolver<CancelValues>(() => import("@plano/schema").then((schema) => schema.cancelAppointmentInput));
 
 function actionError(error: unknown): string | null {
   const reason = planoErrorOf(error)?.reason;
@@ -101,7 +102,7 @@ function CancelDialog({
   onSavedDespiteEmail: (appointment: Appointment, warning: string) => void;
 }) {
   const form = useForm<CancelValues>({
-    resolver: zodResolver(cancelAppointmentInput),
+    resolver: cancelResolver,
     defaultValues: { id: appointment.id, updatedAtMt: appointment.updatedAtMt, reason: "", onSiteCancel: false },
   });
   const cancel = api.appointment.cancel.useMutation({

@@ -4,6 +4,7 @@
  * only changes when this user saves, reloads or resolves a conflict, never
  * behind their back, so a save always carries the version they looked at.
  */
+import dynamic from "next/dynamic";
 import type { Appointment, AppointmentPatch, CreateAppointmentInput, Warning } from "@plano/schema";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -13,7 +14,7 @@ import { Notice } from "~/components/ui/notice";
 import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { LiveChangeNotice, useLiveAppointment } from "../live/live-change-notice";
-import { ConflictDialog, type ConflictResolution } from "./conflict-dialog";
+import type { ConflictResolution } from "./conflict-dialog";
 import { formatInstantIn } from "~/lib/time-display";
 import { clearDraft, type Draft, loadDraft, saveDraft } from "./draft-store";
 import { AssignmentFields, DetailFields, LegacyFields, RecordFields, Section, StatusFields } from "./form-sections";
@@ -22,6 +23,9 @@ import { OverlapList, OverlapWarning } from "./overlap-warning";
 import { type OfficeOption, ScheduleSection } from "./schedule-section";
 import { type AppointmentPatchValues, useAppointmentForm } from "./use-appointment-form";
 import { useLeaveGuard } from "./use-leave-guard";
+
+// Only a refused save opens it: loaded then, not with the page.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
 import { WhenSection } from "./when-section";
 
 /** Fields outside "All fields": their errors show where the user already is. */
