@@ -174,6 +174,51 @@ test.describe("the dispatch board", () => {
     // Nothing was overwritten.
     expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("16:00:00");
   });
+
+  test("the week view draws a shoot over several days as a block on each day, also when it began the week before", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const monday = "2031-03-03"; // a Monday
+    // Tuesday 20:00 to Thursday 10:00 (38 hours), and Sunday 18:00 (the week before) to Monday 09:00.
+    const long = await makeAppointment({ dateStartLocal: "2031-03-04", timeStartLocal: "20:00", timeDuration: "38:00", photographerUserId: ann!.id });
+    const carried = await makeAppointment({ dateStartLocal: "2031-03-02", timeStartLocal: "18:00", timeDuration: "15:00", photographerUserId: ann!.id });
+    await page.goto(`/board?date=${monday}&view=week&office=${await officeId("Denver")}`);
+    await expect(page.getByRole("grid")).toBeVisible();
+    const lane = page.getByTestId(`lane-${ann!.id}`);
+    const parts = [lane.getByTestId(`block-${long.id}`), lane.getByTestId(`block-${long.id}-part-2`), lane.getByTestId(`block-${long.id}-part-3`)];
+    for (const part of parts) await expect(part).toBeVisible();
+    await expect(parts[0]!).toHaveAttribute("data-part", "1/3");
+    await expect(parts[2]!).toHaveAttribute("data-end", "10:00");
+    // Each part sits on its own day, left to right, and the middle one fills its day.
+    const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+    const track = (await lane.getByRole("gridcell").boundingBox())!;
+    const dayWidth = track.width / 7;
+    expect(boxes.map((box) => Math.floor((box.x - track.x + 1) / dayWidth))).toEqual([1, 2, 3]);
+    expect(boxes[1]!.width).toBeGreaterThan(dayWidth * 0.95);
+    // Begun on the Sunday before: only its Monday part is drawn, from the day's start.
+    const carriedPart = lane.getByTestId(`block-${carried.id}-part-2`);
+    await expect(carriedPart).toBeVisible();
+    expect(Math.abs((await carriedPart.boundingBox())!.x - track.x)).toBeLessThan(3);
+    await page.screenshot({ path: test.info().outputPath("week-multi-day.png") });
+  });
+
+  test("the side panel's photographer picker says who is free, grouped by office, and reassigns", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann, ben] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    const busy = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:30", timeDuration: "1:00", photographerUserId: ben!.id, summary: "Ben's other shoot" });
+    await openBoard(page, date, await officeId("Denver"));
+    await page.getByTestId(`block-${appointment.id}`).getByRole("button").first().click();
+    const panel = page.getByTestId("side-panel");
+    const picker = panel.getByLabel("Photographer");
+    await expect(panel.getByText(/free in this slot/)).toBeVisible();
+    await expect(picker.locator("optgroup", { has: page.locator(`option[value="${ben!.id}"]`) })).toHaveAttribute("label", "Denver");
+    await expect(picker.locator(`option[value="${ben!.id}"]`)).toContainText(`#${busy.id}`);
+    await picker.selectOption(String(ben!.id));
+    await panel.getByRole("button", { name: "Save slot" }).click();
+    await expect(page.getByTestId(`lane-${ben!.id}`).getByTestId(`block-${appointment.id}`)).toBeVisible();
+    expect((await storedAppointment(db, appointment.id)).photographer_user_id).toBe(ben!.id);
+    await page.screenshot({ path: test.info().outputPath("side-panel-picker.png") });
+  });
 });
 
 test.describe("live across API processes", () => {
