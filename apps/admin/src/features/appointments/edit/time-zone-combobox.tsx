@@ -10,7 +10,7 @@
 import { Combobox, ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions, Description, Field, Label } from "@headlessui/react";
 import { useMemo, useState } from "react";
 import { inputClasses } from "~/components/ui/field";
-import { officeChoiceText } from "./time-zone-picker";
+import { officeChoiceText, type TimeZonePickerProps } from "./time-zone-picker";
 
 const MAX_SHOWN = 60;
 
@@ -28,15 +28,7 @@ export function TimeZoneCombobox({
   onChange,
   error,
   title,
-}: {
-  /** The chosen zone, or "" for "the office's zone". */
-  value: string;
-  officeZone: string | undefined;
-  zones: readonly string[];
-  onChange: (zone: string) => void;
-  error?: string | undefined;
-  title?: string;
-}) {
+}: TimeZonePickerProps) {
   const officeChoice = officeChoiceText(officeZone);
   const [query, setQuery] = useState("");
   const shown = useMemo(() => {

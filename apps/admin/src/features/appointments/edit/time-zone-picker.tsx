@@ -8,7 +8,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { inputClasses } from "~/components/ui/field";
 
-type Props = {
+export type TimeZonePickerProps = {
   /** The chosen zone, or "" for "the office's zone". */
   value: string;
   officeZone: string | undefined;
@@ -20,7 +20,7 @@ type Props = {
 
 export const officeChoiceText = (officeZone: string | undefined) => (officeZone ? `Same as the office (${officeZone})` : "Same as the office");
 
-function Placeholder({ value, officeZone, title }: Pick<Props, "value" | "officeZone" | "title">) {
+function Placeholder({ value, officeZone, title }: Pick<TimeZonePickerProps, "value" | "officeZone" | "title">) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="time-zone-loading" className="text-sm font-medium text-slate-700">
@@ -40,7 +40,7 @@ function Placeholder({ value, officeZone, title }: Pick<Props, "value" | "office
 
 const Combobox = lazy(() => import("./time-zone-combobox").then((module) => ({ default: module.TimeZoneCombobox })));
 
-export function TimeZonePicker(props: Props) {
+export function TimeZonePicker(props: TimeZonePickerProps) {
   // The server and the first render in the browser draw the stand-in; the combobox is fetched after hydration.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
