@@ -57,8 +57,8 @@ export function Block({
         ? `ends ${axisClock(preview.minute)}`
         : `→ ${axisClock(preview.minute)}${preview.laneName ? `, ${preview.laneName}` : ""}`
       : null;
+  // The button's name is its visible text (WCAG 2.5.3, label in name), plus what only a screen reader needs.
   const dayText = parts > 1 ? `, day ${part} of ${parts}` : "";
-  const label = `${blockLabel(appointment, startLabel, endLabel)}${dayText}, ${status.label}${overlaps.length > 0 ? `, overlaps ${overlaps.length} other` : ""}`;
   return (
     <div
       ref={move.setNodeRef}
@@ -82,15 +82,15 @@ export function Block({
         type="button"
         {...move.attributes}
         {...move.listeners}
-        aria-label={label}
         aria-pressed={selected}
         onClick={() => onSelect(appointment.id)}
         className={`block h-full w-full px-1.5 py-0.5 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 ${movable ? "cursor-grab active:cursor-grabbing" : "cursor-pointer"}`}
       >
         <span className="block truncate font-semibold">
-          {continuesBefore ? "← " : ""}
+          {continuesBefore ? <span aria-hidden>← </span> : null}
           {startLabel}–{endLabel} {appointment.apptType ?? ""}
-          {continuesAfter ? " →" : ""}
+          {continuesAfter ? <span aria-hidden> →</span> : null}
+          {dayText ? <span className="sr-only">{dayText}</span> : null}
           {overlaps.length > 0 ? (
             <span className="ml-1 rounded bg-amber-200 px-1 text-amber-900" title={`Overlaps ${overlaps.map((o) => `#${o.id}`).join(", ")}`}>
               ⚠ overlap
@@ -148,7 +148,6 @@ export function Lane({
       </div>
       <div
         role="gridcell"
-        aria-label={`${photographer.name}'s lane`}
         ref={(node) => {
           drop.setNodeRef(node);
           trackRef?.(node);
