@@ -1,4 +1,4 @@
-import { expect, storedAppointment, test, waitForHydration } from "./support/fixtures";
+import { expect, storedAppointment, test } from "./support/fixtures";
 
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -72,8 +72,6 @@ test.describe("no lost edits", () => {
   test("a draft survives a reload and is offered back, tied to the version it was based on", async ({ signedIn: page, db, plano, makeAppointment }) => {
     const appointment = await makeAppointment({ notes: "original" });
     await page.goto(`/appointments/${appointment.id}`);
-    // Typing into the server-rendered form before React hydrates it races the form's own defaults.
-    await waitForHydration(page);
     await page.getByLabel("Notes").fill("draft that must survive");
     await page.getByLabel("Start time", { exact: true }).fill("12:30");
 

@@ -22,9 +22,13 @@ interface Fixtures {
   officeId: (name: string) => Promise<number>;
 }
 
-/** Resolves once the page's React is running (the admin marks <html>): clicks before that would be lost. */
+/**
+ * Resolves once the page's React is running: the shell marks <html>, and a streamed page, which
+ * hydrates later, marks itself `done`. A click or a keystroke before that would be lost.
+ */
 export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.waitForFunction(() => !document.querySelector('[data-route-loading], [data-page-hydration="pending"]'));
 }
 
 /** Signs in through the login form, the way a person does, and waits for the page it leads to. */

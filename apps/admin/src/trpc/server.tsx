@@ -10,6 +10,7 @@ import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { createTRPCUntypedClient, httpBatchLink, type TRPCUntypedClient } from "@trpc/client";
 import type { AppRouter, createCaller } from "@plano/api";
 import { cookies } from "next/headers";
+import { PageHydration } from "./page-hydration";
 import { cache, type ReactNode } from "react";
 import superjson from "superjson";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema/limits";
@@ -53,7 +54,12 @@ export async function serverApi() {
 
 /** Sends what this request prefetched to the client components below it. */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return (
+    <HydrationBoundary state={dehydrate(getQueryClient())}>
+      {children}
+      <PageHydration />
+    </HydrationBoundary>
+  );
 }
 
 /** The error a prefetch of `path` (e.g. "appointment.byId") met in this request, if any: prefetches never throw. */

@@ -8,6 +8,7 @@ import dynamic from "next/dynamic";
 import type { Appointment, AppointmentPatch, CreateAppointmentInput, Warning } from "@plano/schema";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useHydrated } from "~/lib/use-hydrated";
 import { useWatch } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
@@ -75,8 +76,6 @@ export function AppointmentForm({
   const [draft, setDraft] = useState<Draft | null>(null);
   // Uncontrolled <details> (the browser owns `open`); opened from code only to show an error.
   const allFields = useRef<HTMLDetailsElement>(null);
-  const baseRef = useRef(base);
-  baseRef.current = base;
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -89,7 +88,7 @@ export function AppointmentForm({
     const subscription = form.watch(() => {
       const patch = stateRef.current.patch();
       if (JSON.stringify(patch) === pristine) clearDraft(draftId);
-      else saveDraft(draftId, { basedOn: baseRef.current, patch });
+      else saveDraft(draftId, { basedOn: stateRef.current.currentBase(), patch });
     });
     return () => subscription.unsubscribe();
   }, [form, draftId]);
@@ -182,6 +181,7 @@ export function AppointmentForm({
   }
 
   const saving = update.isPending || create.isPending;
+  const hydrated = useHydrated();
   return (
     <form
       noValidate
@@ -196,6 +196,8 @@ export function AppointmentForm({
       className="flex flex-col gap-4"
       aria-label={base ? "Edit appointment" : "New appointment"}
     >
+      {/* Nothing can be typed before hydration, where it would be overwritten by the form's defaults. */}
+      <fieldset disabled={!hydrated} className="contents">
       {liveChange && !conflict ? (
         <LiveChangeNotice
           change={liveChange}
@@ -280,6 +282,7 @@ export function AppointmentForm({
             setMessage({ tone: "info", text: "Not saved: someone else's changes are waiting for your decision. Save again to compare." });
           }}
         /> : null}
+      </fieldset>
     </form>
   );
 }

@@ -113,6 +113,8 @@ export function useAppointmentForm({ base, officeZone }: { base: Appointment | n
   /** Starts over from a record (after a save, a reload, or a resolved conflict). */
   function resetTo(next: Appointment | null, keep: AppointmentPatchValues = {}) {
     sources.current = next ? {} : { Stop: "duration" };
+    // The form's watchers run inside reset(): they must already compare against the new base, not the one replaced.
+    latest.current = { ...latest.current, base: next };
     form.reset(next ? formValuesOf(next) : { ...formValuesOf(null), timeDuration: NEW_DURATION });
     setSlot(next ? slotOf(next) : null);
     for (const [key, value] of Object.entries(keep) as [WritableKey, ApiValue][]) {
@@ -121,7 +123,12 @@ export function useAppointmentForm({ base, officeZone }: { base: Appointment | n
     }
   }
 
-  return { form, slot, rederive, scheduleTyped, patch, resetTo };
+  /** The record the form's values are edits of (already the new one while a reset runs). */
+  function currentBase(): Appointment | null {
+    return latest.current.base;
+  }
+
+  return { form, slot, rederive, scheduleTyped, patch, resetTo, currentBase };
 }
 
 export type AppointmentFormState = ReturnType<typeof useAppointmentForm>;
