@@ -5,8 +5,9 @@
  * loaded after the page; until it arrives the same label, value and tab stops
  * stand in its place, read-only.
  */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import { inputClasses } from "~/components/ui/field";
+import { useHydrated } from "~/lib/use-hydrated";
 
 export type TimeZonePickerProps = {
   /** The chosen zone, or "" for "the office's zone". */
@@ -42,8 +43,7 @@ const Combobox = lazy(() => import("./time-zone-combobox").then((module) => ({ d
 
 export function TimeZonePicker(props: TimeZonePickerProps) {
   // The server and the first render in the browser draw the stand-in; the combobox is fetched after hydration.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const placeholder = <Placeholder value={props.value} officeZone={props.officeZone} title={props.title} />;
   return hydrated ? <Suspense fallback={placeholder}><Combobox {...props} /></Suspense> : placeholder;
 }
