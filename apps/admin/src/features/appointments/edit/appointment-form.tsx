@@ -182,8 +182,14 @@ export function AppointmentForm({
 
   const saving = update.isPending || create.isPending;
   const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // autoFocus does nothing on a field disabled until hydration: give it the focus it asked for, unless the user moved it.
+    if (hydrated && document.activeElement === document.body) formRef.current?.querySelector<HTMLElement>("[autofocus]")?.focus();
+  }, [hydrated]);
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={form.handleSubmit(() => save(state.patch(), base))}
       onKeyDown={(event) => {
