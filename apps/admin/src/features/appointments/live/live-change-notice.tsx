@@ -24,12 +24,16 @@ export function useLiveAppointment(id: number | null, baseVersion: string | null
     onEvent: (event) => {
       if (event.kind === "change" && event.appointment) setLatest({ actor: event.actor, appointment: event.appointment });
     },
-    // Back after an outage with nothing to resume from: read the record, and who changed it last, again.
+    // A stream with nothing to resume from: read the record, and who changed it last, again. Straight from the
+    // API, not through the page's cache: a failed read (the API gone again) must not replace the page with an
+    // error, and the next stream start reads again.
     onGap: () => {
       if (id === null) return;
-      void Promise.all([utils.appointment.byId.fetch({ id }, { staleTime: 0 }), utils.appointment.history.fetch({ id }, { staleTime: 0 })]).then(([appointment, history]) =>
-        setLatest((known) => (known && known.appointment.updatedAtMt >= appointment.updatedAtMt ? known : { actor: history[0]?.actor ?? "someone", appointment })),
-      );
+      Promise.all([utils.client.appointment.byId.query({ id }), utils.client.appointment.history.query({ id })])
+        .then(([appointment, history]) =>
+          setLatest((known) => (known && known.appointment.updatedAtMt >= appointment.updatedAtMt ? known : { actor: history[0]?.actor ?? "someone", appointment })),
+        )
+        .catch(() => undefined);
     },
   });
   // A save made here brings the form to the same version: nothing to report then.
