@@ -9,10 +9,11 @@
 import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseEnv, scaleOutSchema } from "./lib/env";
 
-const workers = Number(process.env.WORKERS ?? 2);
-const serverMain =
-  process.env.BENCH_SERVER_MAIN ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../apps/server/dist/main.js");
+const env = parseEnv(scaleOutSchema);
+const workers = env.WORKERS;
+const serverMain = env.BENCH_SERVER_MAIN ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../apps/server/dist/main.js");
 
 cluster.schedulingPolicy = cluster.SCHED_RR;
 // The workers run the production build as plain node, without this launcher's loader.

@@ -1,4 +1,4 @@
-import { startWebhookReceiver } from "@plano/api/testing/webhook-receiver";
+import { startWebhookReceiver } from "@plano/testing/webhook-receiver";
 import { Webhook } from "standardwebhooks";
 import { expect, test } from "./support/fixtures";
 

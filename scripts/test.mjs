@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+// @ts-check
 /**
- * `npm test`: every test of the repo. Builds the production API server and
- * admin (the smoke and browser tests run them) and typechecks every package
- * (Vitest does not), then Vitest (unit and
+ * `npm test`: every test of the repo. First the static checks: Biome (lint,
+ * import layering and formatting, `biome ci` writes nothing) and knip (no
+ * unused files, exports or dependencies). Builds the production API server and
+ * admin (the smoke and browser tests run them) and typechecks every package,
+ * the bench and the scripts (Vitest does not), then Vitest (unit and
  * integration, against PostgreSQL at TEST_DATABASE_URL), then Playwright
  * (the admin in Debian's Chromium). Ends with one summary line.
  */
@@ -17,16 +20,25 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const env = processEnv();
 const reports = mkdtempSync(path.join(tmpdir(), "plano-test-"));
 
+/**
+ * @param {string} label
+ * @param {string[]} args
+ */
 function run(label, args) {
   console.log(`\n▶ ${label}`);
   const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
   return result.status === 0;
 }
 
+// Both run, so one report shows every finding.
+const linted = run("lint and format check (biome ci)", ["node_modules/@biomejs/biome/bin/biome", "ci", "--error-on-warnings", "."]);
+const knipped = run("unused files, exports and dependencies (knip)", ["node_modules/knip/bin/knip.js"]);
 const built =
   run("build and typecheck", ["node_modules/turbo/bin/turbo", "run", "build", "typecheck", "--output-logs=errors-only"]) &&
-  run("typecheck the browser tests", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "e2e"]);
-if (!built) process.exit(1);
+  run("typecheck the browser tests", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "e2e"]) &&
+  run("typecheck the bench", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "bench"]) &&
+  run("typecheck the scripts", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "scripts"]);
+if (!linted || !knipped || !built) process.exit(1);
 
 const vitestReport = path.join(reports, "vitest.json");
 const vitestOk = run("vitest", [
@@ -46,6 +58,10 @@ if (existsSync(path.join(root, "playwright.config.ts"))) {
   env.PLAYWRIGHT_JSON_OUTPUT_NAME = previous;
 }
 
+/**
+ * @param {string} file
+ * @param {(report: any) => { passed: number; failed: number; skipped: number }} read
+ */
 function counts(file, read) {
   try {
     return read(JSON.parse(readFileSync(file, "utf8")));

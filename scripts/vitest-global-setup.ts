@@ -3,7 +3,7 @@
  * clones (see @plano/db/test-database), and drops it when the run ends.
  */
 import type { TestProject } from "vitest/node";
-import { createMigratedDatabase, dropDatabase } from "../packages/db/src/test-database";
+import { createMigratedDatabase, dropDatabase } from "@plano/testing/database";
 
 export default async function setup(project: TestProject) {
   const template = await createMigratedDatabase(undefined, "plano_template");

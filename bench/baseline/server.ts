@@ -13,6 +13,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
+import { baselineSchema, parseEnv } from "../lib/env";
 
 export const SQL = {
   /** The caller's application token with its application and role (one probe of the unique hash index). */
@@ -126,7 +127,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export function createBaselineServer(databaseUrl: string, poolSize = 10): { server: http.Server; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, _res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://baseline");
     if (url.pathname === "/healthz") return { ok: true };
     const caller = await authenticate(pool, req);
@@ -149,10 +150,9 @@ export function createBaselineServer(databaseUrl: string, poolSize = 10): { serv
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is required");
-  const { server, pool } = createBaselineServer(databaseUrl);
-  const port = Number(process.env.PORT ?? 4000);
+  const env = parseEnv(baselineSchema);
+  const { server, pool } = createBaselineServer(env.DATABASE_URL);
+  const port = env.PORT;
   server.listen(port, "127.0.0.1", () => console.log(`baseline listening on http://127.0.0.1:${port}`));
   process.on("SIGTERM", () => {
     server.close();

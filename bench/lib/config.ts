@@ -1,3 +1,5 @@
+import { benchEnv } from "./env";
+
 /**
  * Benchmark settings, all from the environment so `npm run bench` needs no
  * arguments. Defaults are the full run; short values are for development.
@@ -23,33 +25,21 @@ export interface BenchConfig {
   beforeDist: string | undefined;
 }
 
-export const scenarioGroups = ["update", "update-layout", "read", "list", "pglite", "scaleout", "bulk", "live", "webhooks"] as const;
-
-function number(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
-  return value;
-}
-
+/** From the environment, parsed once by env.ts. */
 export function loadConfig(): BenchConfig {
-  const only = (process.env.BENCH_ONLY ?? scenarioGroups.join(",")).split(",").map((s) => s.trim());
-  for (const group of only) {
-    if (!(scenarioGroups as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: unknown group "${group}" (use ${scenarioGroups.join(", ")})`);
-  }
+  const env = benchEnv();
   return {
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-    serverUrl: process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
-    appointments: number("BENCH_APPOINTMENTS", 1_000_000),
-    crudAppointments: number("BENCH_CRUD_APPOINTMENTS", number("BENCH_APPOINTMENTS", 1_000_000)),
-    durationS: number("BENCH_DURATION", 5),
-    warmupS: number("BENCH_WARMUP", 2),
-    runs: Math.max(1, Math.round(number("BENCH_RUNS", 3))),
-    connections: (process.env.BENCH_CONNECTIONS ?? "1,8,32").split(",").map(Number),
-    perConnection: number("BENCH_PER_CONNECTION", 32),
-    only: new Set(only),
-    output: process.env.BENCH_OUTPUT ?? "bench/results/latest.json",
-    beforeDist: process.env.BENCH_BEFORE_DIST || undefined,
+    databaseUrl: env.BENCH_DATABASE_URL,
+    serverUrl: env.BENCH_SERVER_URL,
+    appointments: env.BENCH_APPOINTMENTS,
+    crudAppointments: env.BENCH_CRUD_APPOINTMENTS ?? env.BENCH_APPOINTMENTS,
+    durationS: env.BENCH_DURATION,
+    warmupS: env.BENCH_WARMUP,
+    runs: Math.max(1, Math.round(env.BENCH_RUNS)),
+    connections: env.BENCH_CONNECTIONS,
+    perConnection: env.BENCH_PER_CONNECTION,
+    only: new Set(env.BENCH_ONLY),
+    output: env.BENCH_OUTPUT,
+    beforeDist: env.BENCH_BEFORE_DIST,
   };
 }

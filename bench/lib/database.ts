@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createMigratedDatabase, dropDatabase } from "@plano/db/test-database";
+import { createMigratedDatabase, dropDatabase } from "@plano/testing/database";
 import pg from "pg";
 import { repoRoot } from "./processes";
 import type { Target } from "./protocols";
@@ -105,6 +105,6 @@ export async function currentTargets(url: string, ids: number[]): Promise<Map<nu
 export async function slicesFor(url: string, ids: number[], connections: number): Promise<Target[][]> {
   const targets = await currentTargets(url, ids);
   const slices: Target[][] = Array.from({ length: connections }, () => []);
-  ids.forEach((id, index) => slices[index % connections]!.push(targets.get(id)!));
+  for (const [index, id] of ids.entries()) slices[index % connections]!.push(targets.get(id)!);
   return slices;
 }

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { withClient } from "./database";
+import { benchEnv } from "./env";
 import { baselineOf, type Figure } from "./figures";
 
 export interface Machine {
@@ -28,7 +29,7 @@ export async function describeMachine(serverUrl: string): Promise<Machine> {
     const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return rows[0]!.v;
   }).catch(() => "unknown");
-  const note = process.env.BENCH_MACHINE_NOTE;
+  const note = benchEnv().BENCH_MACHINE_NOTE;
   return {
     description: `${cores} cores (${cpu}), ${memory} GiB, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL ${postgres} on loopback${note ? `; ${note}` : ""}`,
     cpu,

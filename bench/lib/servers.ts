@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Deployment } from "./database";
+import { benchEnv } from "./env";
 import { freePort, repoRoot, startServer, type ServerProcess } from "./processes";
 
 /** Builds apps/server for production (tsup) into `outDir` (default: its own dist/). */
@@ -23,7 +24,7 @@ export function serverEnv(databaseUrl: string | undefined, extra: Record<string,
 
 /** BENCH_PROFILE=DIR: the API server writes a V8 CPU profile into DIR when it stops (summarise with bench/profile.ts). */
 function profileArgs(): string[] {
-  const dir = process.env.BENCH_PROFILE;
+  const dir = benchEnv().BENCH_PROFILE;
   return dir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(repoRoot, dir)] : [];
 }
 

@@ -89,6 +89,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     sampleInt: 100,
     timeout: 10,
     // Every connection gets its own requests (and so its own slice) when it is set up.
+    // biome-ignore lint/suspicious/noExplicitAny: autocannon's typings (autocannon.d.ts) do not describe its client.
     setupClient: (client: any) => {
       const slice = job.slices?.[connection++ % Math.max(1, job.slices.length)] ?? [];
       client.setRequests(connectionRequests(job, protocol, slice, tally));

@@ -12,6 +12,7 @@
 import { createPlanoClient } from "@plano/client";
 import { EventSource } from "eventsource";
 import { withClient, type Deployment } from "../lib/database";
+import { benchEnv } from "../lib/env";
 import { startApi } from "../lib/servers";
 import type { ServerProcess } from "../lib/processes";
 
@@ -50,13 +51,15 @@ async function subscribe(origin: string, token: string, count: number, input: { 
   const deadline = Date.now() + 60_000;
   while (started < count && Date.now() < deadline) await sleep(50);
   if (started < count) throw new Error(`only ${started} of ${count} subscriptions started`);
-  return { close: () => subscriptions.forEach((s) => s.unsubscribe()) };
+  return {
+    close: () => {
+      for (const s of subscriptions) s.unsubscribe();
+    },
+  };
 }
 
 export async function livePhase(deployment: Deployment, databaseUrl: string, token: string, log: (line: string) => void): Promise<LiveResults> {
-  const subscriptions = Number(process.env.BENCH_LIVE_SUBSCRIPTIONS ?? 500);
-  const updates = Number(process.env.BENCH_LIVE_UPDATES ?? 40);
-  const memorySubscriptions = Number(process.env.BENCH_LIVE_MEMORY_SUBSCRIPTIONS ?? 1000);
+  const { BENCH_LIVE_SUBSCRIPTIONS: subscriptions, BENCH_LIVE_UPDATES: updates, BENCH_LIVE_MEMORY_SUBSCRIPTIONS: memorySubscriptions } = benchEnv();
 
   // The busiest office-day, and the appointments on it that the updates touch.
   const day = await withClient(databaseUrl, async (client) => {

@@ -7,7 +7,7 @@
  * p50/p99. After the runs the queue is drained; how long that takes is the
  * backlog the load left.
  */
-import { startWebhookReceiver } from "@plano/api/testing/webhook-receiver";
+import { startWebhookReceiver } from "@plano/testing/webhook-receiver";
 import { cli, withClient, type Deployment } from "../lib/database";
 import { measure, type Figure, type MeasureOptions } from "../lib/figures";
 import type { ServerProcess } from "../lib/processes";

@@ -60,6 +60,7 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
 
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring.
   db: async ({}, use) => {
     const client = new pg.Client({ connectionString: e2eEnvironment().databaseUrl });
     await client.connect();
@@ -67,6 +68,7 @@ export const test = base.extend<Fixtures>({
     await client.end();
   },
 
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring.
   plano: async ({}, use) => {
     const { apiUrl, appToken } = e2eEnvironment();
     await use(createPlanoClient({ url: `${apiUrl}/api/trpc`, token: appToken, application: "planoorder" }));

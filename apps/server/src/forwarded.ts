@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
+import type { ServerEnv } from "./env";
 
 const LOOPBACK = ["127.0.0.1", "::1", "::ffff:127.0.0.1"];
 
@@ -22,18 +23,11 @@ export interface ForwardingPolicy {
   secureCookies: boolean | undefined;
 }
 
-function flag(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new Error(`COOKIE_SECURE must be 1 or 0, got "${value}"`);
-}
-
-export function forwardingPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): ForwardingPolicy {
-  const listed = env.TRUSTED_PROXIES?.split(",").map((entry) => entry.trim()).filter(Boolean);
+/** From TRUSTED_PROXIES, PUBLIC_URL and COOKIE_SECURE, as env.ts parsed them. */
+export function forwardingPolicyFor(env: Partial<Pick<ServerEnv, "TRUSTED_PROXIES" | "PUBLIC_URL" | "COOKIE_SECURE">> = {}): ForwardingPolicy {
   let fromPublicUrl: boolean | undefined;
   if (env.PUBLIC_URL) fromPublicUrl = new URL(env.PUBLIC_URL).protocol === "https:";
-  return { trustedProxies: new Set(listed ?? LOOPBACK), secureCookies: flag(env.COOKIE_SECURE) ?? fromPublicUrl };
+  return { trustedProxies: new Set(env.TRUSTED_PROXIES ?? LOOPBACK), secureCookies: env.COOKIE_SECURE ?? fromPublicUrl };
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

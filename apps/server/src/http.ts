@@ -9,7 +9,7 @@ import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type A
 import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
-import { clientAddressOf, forwardingPolicyFromEnv, servedOverTls, type ForwardingPolicy } from "./forwarded";
+import { clientAddressOf, forwardingPolicyFor, servedOverTls, type ForwardingPolicy } from "./forwarded";
 import { createTrpcHandler } from "./trpc-handler";
 
 export interface ApiServerOptions {
@@ -22,7 +22,7 @@ export interface ApiServerOptions {
   webhookPolicy?: AddressPolicy;
   /** Where a request's unexpected failure is logged, with its request id; default `console.error`. */
   log?: (message: string, error: unknown) => void;
-  /** Which proxies' X-Forwarded-* headers to believe, and the cookie policy (default: from the environment). */
+  /** Which proxies' X-Forwarded-* headers to believe, and the cookie policy (default: loopback proxies, `Secure` per request; main.ts passes the environment's). */
   forwarding?: ForwardingPolicy;
 }
 
@@ -85,7 +85,7 @@ export function guardRequests(listener: (req: IncomingMessage, res: ServerRespon
   };
 }
 
-export function createApiRequestListener({ db, mailer, clock, log, changes, webhookPolicy, forwarding = forwardingPolicyFromEnv() }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({ db, mailer, clock, log, changes, webhookPolicy, forwarding = forwardingPolicyFor() }: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",

@@ -1,28 +1,31 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
-import { CHANGE_CHANNEL, ChangeHub, mailerFromEnv, pruneLoginThrottle, WebhookWorker, webhookOptionsFromEnv } from "@plano/api";
+import { CHANGE_CHANNEL, ChangeHub, mailerFor, pruneLoginThrottle, WebhookWorker, webhookOptionsFor } from "@plano/api";
 import { listenForNotifications } from "@plano/db";
+import { envOrExit, mandrillSettingsOf, serverEnvSchema, webhookSettingsOf } from "./env";
+import { forwardingPolicyFor } from "./forwarded";
 import { createApiServer } from "./http";
 import { startRuntime } from "./start";
 
-const port = Number(process.env.API_PORT ?? 3001);
-const host = process.env.API_HOST ?? "127.0.0.1";
+// Every variable, parsed once before anything starts; a bad one stops here, naming it.
+const env = envOrExit(serverEnvSchema);
+const port = env.API_PORT;
+const host = env.API_HOST;
 
-const runtime = await startRuntime();
+const runtime = await startRuntime(env);
 // Mandrill from MANDRILL_API_KEY / MANDRILL_BASE_URL; without a key, mail is only recorded in the outbox.
-const mailer = mailerFromEnv();
+const mailer = mailerFor(mandrillSettingsOf(env));
 // Every committed appointment change, from any process writing to this database, for `appointment.onChange`.
 const changes = new ChangeHub(runtime.db, (onPayload, options) =>
   listenForNotifications(runtime.database, CHANGE_CHANNEL, onPayload, options),
 );
-// WEBHOOK_* settings (timeout, concurrency, allowed private networks…); a bad value stops the start.
-const webhookOptions = webhookOptionsFromEnv();
-const server = createApiServer({ db: runtime.db, mailer, changes, webhookPolicy: webhookOptions.policy });
+// WEBHOOK_* settings (timeout, concurrency, allowed private networks…).
+const webhookOptions = webhookOptionsFor(webhookSettingsOf(env));
+const server = createApiServer({ db: runtime.db, mailer, changes, webhookPolicy: webhookOptions.policy, forwarding: forwardingPolicyFor(env) });
 /** Every API process delivers webhooks from the shared queue; they coordinate through the database. */
 const webhooks = new WebhookWorker(runtime.db, webhookOptions);
 webhooks.start();
 
 /** Client emails that failed are retried from the outbox; the delay between tries grows per email. */
-const OUTBOX_RETRY_EVERY_MS = Number(process.env.OUTBOX_RETRY_EVERY_MS ?? 30_000);
 let retrying: Promise<unknown> | undefined;
 const outboxRetry = setInterval(() => {
   // One pass at a time: a slow Mandrill must not stack passes up.
@@ -30,7 +33,7 @@ const outboxRetry = setInterval(() => {
     .retryOutbox(runtime.db)
     .catch((error: unknown) => console.error("outbox retry failed:", error))
     .finally(() => (retrying = undefined));
-}, OUTBOX_RETRY_EVERY_MS).unref();
+}, env.OUTBOX_RETRY_EVERY_MS).unref();
 
 /** Sign-in throttle keys nobody failed on for a day are forgotten (auth/login-throttle.ts). */
 const throttlePrune = setInterval(() => {

@@ -6,6 +6,7 @@ import { syncReferenceData } from "@plano/api";
 import { connectDb, disconnectDb, EMBEDDED_DB_DEFAULTS, SERVER_DB_DEFAULTS, type Db, type DbOptions } from "@plano/db";
 import { resolveDatabase, type EmbeddedDatabase } from "@plano/db/embedded";
 import { applyMigrations } from "@plano/db/migrate";
+import type { DatabaseEnv } from "./env";
 
 export interface Runtime {
   db: Db;
@@ -13,32 +14,25 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-const timeoutSettings = {
-  connectTimeoutMs: "DATABASE_CONNECT_TIMEOUT_MS",
-  statementTimeoutMs: "DATABASE_STATEMENT_TIMEOUT_MS",
-  transactionMaxWaitMs: "DATABASE_TRANSACTION_MAX_WAIT_MS",
-} as const;
-
-/** Pool and timeout settings: the defaults for the kind of database, overridden by DATABASE_*_MS. */
-export function dbOptionsFromEnv(embedded: boolean, env: NodeJS.ProcessEnv = process.env): DbOptions {
+/** Pool and timeout settings: the defaults for the kind of database, overridden by DATABASE_*_MS (parsed in env.ts). */
+export function dbOptionsFor(embedded: boolean, env: Partial<DatabaseEnv> = {}): DbOptions {
   const options: DbOptions = { ...(embedded ? EMBEDDED_DB_DEFAULTS : SERVER_DB_DEFAULTS), poolSize: embedded ? 4 : 10 };
-  for (const [key, name] of Object.entries(timeoutSettings) as [keyof typeof timeoutSettings, string][]) {
-    const value = env[name];
-    if (value === undefined || value === "") continue;
-    const ms = Number(value);
-    if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds (0: no limit), got "${value}"`);
-    options[key] = ms;
-  }
+  if (env.DATABASE_CONNECT_TIMEOUT_MS !== undefined) options.connectTimeoutMs = env.DATABASE_CONNECT_TIMEOUT_MS;
+  if (env.DATABASE_STATEMENT_TIMEOUT_MS !== undefined) options.statementTimeoutMs = env.DATABASE_STATEMENT_TIMEOUT_MS;
+  if (env.DATABASE_TRANSACTION_MAX_WAIT_MS !== undefined) options.transactionMaxWaitMs = env.DATABASE_TRANSACTION_MAX_WAIT_MS;
   return options;
 }
 
-export async function startRuntime({ poolSize, statementTimeoutMs }: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<Runtime> {
-  const database = await resolveDatabase();
+export async function startRuntime(
+  env: DatabaseEnv,
+  { poolSize, statementTimeoutMs }: { poolSize?: number; statementTimeoutMs?: number } = {},
+): Promise<Runtime> {
+  const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.PLANO_DATA_DIR });
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length > 0) console.error(`Applied migrations: ${applied.join(", ")}`);
     // The embedded database runs one transaction at a time: a big pool only queues.
-    const options = dbOptionsFromEnv(!process.env.DATABASE_URL);
+    const options = dbOptionsFor(!env.DATABASE_URL, env);
     const db = connectDb(database.url, { ...options, poolSize: poolSize ?? options.poolSize, statementTimeoutMs: statementTimeoutMs ?? options.statementTimeoutMs });
     await syncReferenceData(db);
     return {

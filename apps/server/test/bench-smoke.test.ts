@@ -7,7 +7,7 @@
  * plan can be captured.
  */
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "@plano/db/test-database";
+import { createTestDatabase, type TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applicationToken, ensureSeeded, pickAppointmentIds, withClient, type Deployment } from "../../../bench/lib/database";
 import { measure, type FigureSpec } from "../../../bench/lib/figures";

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createApplicationToken, syncReferenceData } from "@plano/api";
-import { createTestDatabase, type TestDatabase } from "@plano/db/test-database";
+import { createTestDatabase, type TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../../../bench/lib/processes";
 import { createApiServer } from "../src/http";

@@ -9,9 +9,9 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { createDb, type Db } from "@plano/db";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { appToken, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createApiServer } from "../src/http";
 import { listenOnLoopback, type Listening } from "./listening";
 
@@ -39,8 +39,12 @@ async function partitionableProxy(target: { host: string; port: number }) {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    partition: () => void (blackHoled = true),
-    heal: () => void (blackHoled = false),
+    partition: () => {
+      blackHoled = true;
+    },
+    heal: () => {
+      blackHoled = false;
+    },
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

@@ -14,7 +14,7 @@ import { applyMigrations } from "@plano/db/migrate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiServer } from "../src/http";
 import { listenOnLoopback, type Listening } from "./listening";
-import { dbOptionsFromEnv } from "../src/start";
+import { dbOptionsFor } from "../src/start";
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   embedded = await openEmbeddedDatabase({ dataDir });
   await applyMigrations(embedded.url);
   // Exactly what `npm start` uses on the embedded database, with no DATABASE_* overrides.
-  db = createDb(embedded.url, dbOptionsFromEnv(true, {}));
+  db = createDb(embedded.url, dbOptionsFor(true));
   await syncReferenceData(db);
   officeId = (await db.office.create({ data: { name: "Denver", timeZone: "America/Denver" } })).id;
   token = (await createApplicationToken(db, "planoorder")).token;

@@ -8,15 +8,15 @@
  *
  * `npm test` runs FUZZ_RUNS=2000 by default; `npm run fuzz` runs 10,000.
  */
-import http from "node:http";
+import type http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { appRouter, OutboxMailer } from "@plano/api";
-import type { TestDatabase } from "@plano/db/test-database";
-import { legacyStatuses } from "@plano/schema";
+import type { TestDatabase } from "@plano/testing/database";
+import { legacyStatuses } from "@plano/legacy-rest";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, freshDatabase, smallWorld, testClock, userWithSession } from "../../../packages/api/test/fixtures";
+import { appToken, freshDatabase, smallWorld, testClock, userWithSession } from "@plano/testing/fixtures";
 import { createApiServer } from "../src/http";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);

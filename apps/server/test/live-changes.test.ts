@@ -8,12 +8,12 @@ import type { AddressInfo } from "node:net";
 import { ChangeHub, CHANGE_CHANNEL, createUser, createSession } from "@plano/api";
 import { createPlanoClient, type PlanoClient } from "@plano/client";
 import { listenForNotifications } from "@plano/db";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import type { AppointmentLiveEvent } from "@plano/schema";
 import { EventSource } from "eventsource";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createApiServer } from "../src/http";
 
 type World = Awaited<ReturnType<typeof smallWorld>>;

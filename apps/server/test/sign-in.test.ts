@@ -3,16 +3,17 @@
  * attacker would: throttling per address and account across API processes,
  * the session cookie's `Secure` flag, and what the answer carries.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createUser } from "@plano/api";
 import { createDb, type Db } from "@plano/db";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordFailure } from "../../../packages/api/src/auth/login-throttle";
-import { freshDatabase, testClock } from "../../../packages/api/test/fixtures";
+import { freshDatabase, testClock } from "@plano/testing/fixtures";
 import { createApiServer, type ApiServerOptions } from "../src/http";
-import { forwardingPolicyFromEnv } from "../src/forwarded";
+import { parseServerEnv } from "../src/env";
+import { forwardingPolicyFor } from "../src/forwarded";
 
 // Every sign-in runs scrypt (32 MiB, ~0.1 s alone, seconds on a busy shared machine).
 vi.setConfig({ testTimeout: 180_000 });
@@ -62,7 +63,7 @@ beforeAll(async () => {
   database = await freshDatabase();
   // A second API process: its own connection pool, sharing only the database.
   secondDb = createDb(database.url, { poolSize: 2 });
-  const forwarding = forwardingPolicyFromEnv({});
+  const forwarding = forwardingPolicyFor(parseServerEnv({}));
   apiA = await listen({ db: database.db, clock: clock.now, forwarding });
   apiB = await listen({ db: secondDb, clock: clock.now, forwarding });
 });
@@ -167,11 +168,11 @@ describe("the session cookie's Secure flag", () => {
 
   it("ignores X-Forwarded-Proto from an untrusted address, and PUBLIC_URL / COOKIE_SECURE decide when set", async () => {
     const email = await newUser();
-    const untrusted = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFromEnv({ TRUSTED_PROXIES: "10.9.9.9" }) });
+    const untrusted = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFor(parseServerEnv({ TRUSTED_PROXIES: "10.9.9.9" })) });
     expect(secureOf(await login(untrusted, email, PASSWORD, { "x-forwarded-proto": "https" }))).toBe(false);
-    const publicHttps = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFromEnv({ PUBLIC_URL: "https://plano.example.com" }) });
+    const publicHttps = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFor(parseServerEnv({ PUBLIC_URL: "https://plano.example.com" })) });
     expect(secureOf(await login(publicHttps, email, PASSWORD))).toBe(true);
-    const forcedOff = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFromEnv({ PUBLIC_URL: "https://plano.example.com", COOKIE_SECURE: "0" }) });
+    const forcedOff = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFor(parseServerEnv({ PUBLIC_URL: "https://plano.example.com", COOKIE_SECURE: "0" })) });
     expect(secureOf(await login(forcedOff, email, PASSWORD, { "x-forwarded-proto": "https" }))).toBe(false);
   });
 });

@@ -8,10 +8,10 @@ import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { createPlanoClient } from "@plano/client";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createApiServer, DEFAULT_SLOW_CLIENT_LIMITS, guardRequests, type SlowClientLimits } from "../src/http";
 
 const clock = () => new Date("2026-06-15T15:00:00Z");
@@ -138,7 +138,7 @@ describe("one failing request", () => {
 
   it("a hostile X-Request-Id is replaced by a fresh one, never echoed", async () => {
     const { origin } = await apiServer();
-    const response = await fetch(`${origin}/nowhere`, { headers: { "x-request-id": "<script>" + "x".repeat(200) } });
+    const response = await fetch(`${origin}/nowhere`, { headers: { "x-request-id": `<script>${"x".repeat(200)}` } });
     expect(response.status).toBe(404);
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -149,7 +149,7 @@ describe("request size on /api/trpc", () => {
   it("a declared body over 1 MiB is refused with 413 before it is sent, also for an unauthenticated login", async () => {
     const { port, origin } = await apiServer();
     const head =
-      "POST /api/trpc/auth.login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" + `Content-Length: ${100 * MiB}\r\n\r\n`;
+      `POST /api/trpc/auth.login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${100 * MiB}\r\n\r\n`;
     // Only the head and 64 KiB are ever sent: the answer must come without the rest.
     const answer = await rawRequest(port, head, Buffer.alloc(64 * 1024, "a"));
     expect(answer.status).toBe(413);

@@ -6,10 +6,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { appRouter, createContext, credentialsFromHeaders } from "@plano/api";
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld } from "../../../packages/api/test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { cookieJar } from "../src/cookies";
 import { createTrpcHandler } from "../src/trpc-handler";
 

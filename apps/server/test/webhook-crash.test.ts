@@ -6,9 +6,9 @@
  */
 import path from "node:path";
 import { createApplicationToken, syncReferenceData } from "@plano/api";
-import { startWebhookReceiver, type WebhookReceiver } from "@plano/api/testing/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "@plano/testing/webhook-receiver";
 import { createPlanoClient } from "@plano/client";
-import { createTestDatabase, type TestDatabase } from "@plano/db/test-database";
+import { createTestDatabase, type TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { repoRoot, type ServerProcess } from "../../../bench/lib/processes";
 import { buildServer, serverEnv, startApi } from "../../../bench/lib/servers";

@@ -3,13 +3,20 @@
  * for the REST adapter alike: the reason, the field, and a message that names it.
  */
 import { TRPCError } from "@trpc/server";
-import { legacyName, type ErrorDetail } from "@plano/schema";
+import { fieldRef, legacyName, renderIssue, type ErrorDetail, type IssueText } from "@plano/schema";
 import { ZodError, type core } from "zod";
 import { planoErrorOf, type PlanoErrorDetails } from "./errors";
 
 export interface DescribedError extends ErrorDetail {
+  /** What is wrong, with fields as `{apiKey}`: each door names them in its own words (`renderIssue`). */
+  issue: IssueText;
+  /** The issue in the API's own names (legacy snake_case), as tRPC answers it. */
   message: string;
   extra: PlanoErrorDetails;
+}
+
+function described(reason: DescribedError["reason"], issue: IssueText, field?: string, fields?: string[]): DescribedError {
+  return { reason, field, fields, issue, message: renderIssue(issue, legacyName), extra: {} };
 }
 
 /** The API field an issue is about: the input path without the `patch` wrapper. */
@@ -56,29 +63,33 @@ function wrongType(issue: core.$ZodIssue & { code: "invalid_type" }, sent: unkno
  */
 export function describeZodError(error: ZodError, input?: unknown): DescribedError {
   const issue = error.issues[0];
-  if (!issue) return { reason: "invalid-param", message: "The input is invalid.", extra: {} };
+  if (!issue) return described("invalid-param", { text: "The input is invalid." });
   const field = fieldOf(issue);
-  const name = field ? legacyName(field) : "input";
+  const name = field ? fieldRef(field) : "input";
   const sent = input === undefined ? (issue as { input?: unknown }).input ?? absent : valueAt(input, issue.path);
   if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map(legacyName);
-    return { reason: "invalid-param", field: issue.keys[0], fields: issue.keys, message: `unknown field(s): ${keys.join(", ")}`, extra: {} };
+    // The keys are the caller's: values, named by each door in its words only as the (unknown) keys they are.
+    const keys = Object.fromEntries(issue.keys.map((key, index) => [`key${index}`, legacyName(key)]));
+    const text = `unknown field(s): ${issue.keys.map((_, index) => `{key${index}}`).join(", ")}`;
+    return described("invalid-param", { text, params: keys }, issue.keys[0], issue.keys);
   }
   if (isMissing(issue, sent)) {
-    const message = issue.code === "custom" ? issue.message : `${name} is required`;
-    return { reason: "missing-param", field, fields: field ? [field] : [], message, extra: {} };
+    // A custom "missing" message is the schema's own issue text, naming its field as `{apiKey}`.
+    return described("missing-param", { text: issue.code === "custom" ? issue.message : `${name} is required` }, field, field ? [field] : []);
   }
   const reason = issue.code === "invalid_type" ? wrongType(issue, sent) : issue.message;
-  return { reason: "invalid-param", field, fields: field ? [field] : [], message: `${name}: ${reason}`, extra: {} };
+  return described("invalid-param", { text: `${name}: {detail}`, params: { detail: reason } }, field, field ? [field] : []);
 }
 
 export function describeError(error: unknown, input?: unknown): DescribedError | undefined {
   const plano = planoErrorOf(error);
   if (plano) {
     const { field, fields } = plano.details;
-    return { reason: plano.reason, field, fields, message: plano.message, extra: plano.details };
+    return { reason: plano.reason, field, fields, issue: plano.issue, message: plano.message, extra: plano.details };
   }
-  const cause = error instanceof TRPCError ? error.cause : error;
-  if (cause instanceof ZodError) return describeZodError(cause, input);
+  // Only a refused input is the caller's to fix: a ZodError behind any other code is an answer that failed
+  // its `.output()` schema, which is our fault and reported as internal.
+  if (error instanceof TRPCError) return error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? describeZodError(error.cause, input) : undefined;
+  if (error instanceof ZodError) return describeZodError(error, input);
   return undefined;
 }

@@ -1,12 +1,14 @@
 /**
  * Domain errors. Each carries a machine-readable reason (see @plano/schema's
- * `errorReasons`) and, where one applies, the field at fault, so every entry
- * point (tRPC, REST, the admin) can say exactly what went wrong.
+ * `errorReasons`), where one applies the field at fault, and what is wrong as
+ * an issue text with its fields and values as placeholders (`IssueText`), so
+ * every entry point (tRPC, REST, the admin) words it in its own names.
  */
-import { TRPCError } from "@trpc/server";
-import { legacyName, type Appointment, type ErrorReason, type SessionView } from "@plano/schema";
+import { fieldRef, legacyName, renderIssue, type Appointment, type ErrorReason, type IssueText, type SessionView } from "@plano/schema";
 
 export interface PlanoErrorDetails {
+  /** Values the issue text names as `{name}` (what the caller sent, ids). */
+  params?: IssueText["params"];
   field?: string;
   fields?: string[];
   /** `update-conflict`: the record as it is now. */
@@ -20,45 +22,38 @@ export interface PlanoErrorDetails {
 }
 
 export class PlanoError extends Error {
+  /** What is wrong, for each door to word (`renderIssue`); `message` is it in the API's own (legacy snake_case) names. */
+  readonly issue: IssueText;
+
   constructor(
     readonly reason: ErrorReason,
-    message: string,
+    text: string,
     readonly details: PlanoErrorDetails = {},
   ) {
-    super(message);
+    const issue: IssueText = details.params ? { text, params: details.params } : { text };
+    super(renderIssue(issue, legacyName));
+    this.issue = issue;
     this.name = "PlanoError";
   }
 }
 
-const trpcCodeFor: Record<ErrorReason, TRPCError["code"]> = {
-  "invalid-token": "UNAUTHORIZED",
-  "session-expired": "UNAUTHORIZED",
-  "client-required": "UNAUTHORIZED",
-  forbidden: "FORBIDDEN",
-  "missing-param": "BAD_REQUEST",
-  "invalid-param": "BAD_REQUEST",
-  "not-found": "NOT_FOUND",
-  "update-conflict": "CONFLICT",
-  "email-failed": "INTERNAL_SERVER_ERROR",
-  "too-many-attempts": "TOO_MANY_REQUESTS",
-};
-
-/** A TRPCError whose cause is the PlanoError, so the formatter and adapters can read it. */
-export function fail(reason: ErrorReason, message: string, details?: PlanoErrorDetails): never {
-  const cause = new PlanoError(reason, message, details);
-  throw new TRPCError({ code: trpcCodeFor[reason], message, cause });
+/**
+ * Refuses the call. Thrown as the PlanoError itself: domain code knows no
+ * transport; trpc.ts turns it into tRPC's error (one mapping for every
+ * procedure), the REST adapter into its status.
+ */
+export function fail(reason: ErrorReason, text: string, details?: PlanoErrorDetails): never {
+  throw new PlanoError(reason, text, details);
 }
 
-export function invalidParam(field: string, reason: string, fields?: string[]): never {
-  return fail("invalid-param", `${legacyName(field)}: ${reason}`, { field, fields: fields ?? [field] });
+/** `reason` names other fields as `{apiKey}` and values as `{name}` from `params`. */
+export function invalidParam(field: string, reason: string, fields?: string[], params?: IssueText["params"]): never {
+  return fail("invalid-param", `${fieldRef(field)}: ${reason}`, { field, fields: fields ?? [field], ...(params ? { params } : {}) });
 }
 
-export function missingParam(field: string): never {
-  return fail("missing-param", `${legacyName(field)} is required`, { field, fields: [field] });
-}
-
+/** The PlanoError thrown, or wrapped as the cause of a transport's error (tRPC's, for a server-side caller). */
 export function planoErrorOf(error: unknown): PlanoError | undefined {
   if (error instanceof PlanoError) return error;
-  if (error instanceof TRPCError && error.cause instanceof PlanoError) return error.cause;
+  if (error instanceof Error && error.cause instanceof PlanoError) return error.cause;
   return undefined;
 }

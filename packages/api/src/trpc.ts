@@ -3,14 +3,14 @@
  * is built from. Procedures add requirements step by step: authenticated, then
  * a permission, then (for one appointment) loaded and visible to the caller.
  */
-import { initTRPC } from "@trpc/server";
-import { appointmentRefSchema, type Permission } from "@plano/schema";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { appointmentRefSchema, type ErrorReason, type Permission } from "@plano/schema";
 import { authenticate } from "./auth/authenticate";
 import { type Principal, visibleTo } from "./auth/principal";
 import type { Context } from "./context";
 import { loadAppointment } from "./domain/appointment-load";
 import { describeError } from "./error-detail";
-import { fail } from "./errors";
+import { fail, PlanoError } from "./errors";
 import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
@@ -35,6 +35,8 @@ const t = initTRPC.context<Context>().create({
         plano: described
           ? {
               reason: described.reason,
+              /** The issue with its fields as `{apiKey}`, for a client to word in its own names (`renderIssue`). */
+              issue: described.issue,
               field: described.field,
               fields: described.fields,
               current: described.extra.current,
@@ -48,12 +50,39 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** Each refusal's tRPC code (and so its HTTP status); the error shape above adds the reason and field. */
+const trpcCodeFor: Record<ErrorReason, TRPCError["code"]> = {
+  "invalid-token": "UNAUTHORIZED",
+  "session-expired": "UNAUTHORIZED",
+  "client-required": "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  "missing-param": "BAD_REQUEST",
+  "invalid-param": "BAD_REQUEST",
+  "not-found": "NOT_FOUND",
+  "update-conflict": "CONFLICT",
+  "email-failed": "INTERNAL_SERVER_ERROR",
+  "too-many-attempts": "TOO_MANY_REQUESTS",
+};
+
+/**
+ * The one place a PlanoError becomes a tRPC error: every procedure starts
+ * here, so HTTP callers (through the formatter) and server-side callers
+ * (the REST adapter, bulk, the CLI) see the same code, with the PlanoError
+ * as its cause. Not in the formatter alone: server-side callers never pass it.
+ */
+const planoErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR" || !(result.error.cause instanceof PlanoError)) return result;
+  const plano = result.error.cause;
+  return { ...result, error: new TRPCError({ code: trpcCodeFor[plano.reason], message: plano.message, cause: plano }) };
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(planoErrors);
 
 /** A caller with a valid token: `ctx.principal`. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
   // An EventSource's cookie (no CSRF header) is good for subscriptions only; see credentialsFromHeaders.
   const credentials = ctx.subscriptionOnly && type !== "subscription" ? { ...ctx.credentials, token: undefined } : ctx.credentials;
   // A procedure that calls others within its own request (appointment.bulk) hands on the
@@ -82,9 +111,9 @@ export function appointmentProcedure(permission: Permission) {
       const row = await loadAppointment(ctx.db, input.id !== undefined ? { id: input.id } : { uuid: input.uuid! });
       const field = input.id !== undefined ? "id" : "uuid";
       const value = input.id ?? input.uuid;
-      if (!row) return fail("not-found", `${field}: no appointment with ${field} ${value}`, { field, fields: [field] });
+      if (!row) return fail("not-found", `{${field}}: no appointment with ${field} {value}`, { field, fields: [field], params: { value: String(value) } });
       if (!visibleTo(ctx.principal, row)) {
-        return fail("forbidden", `${field}: appointment ${value} is not one of yours`, { field, fields: [field] });
+        return fail("forbidden", `{${field}}: appointment {value} is not one of yours`, { field, fields: [field], params: { value: String(value) } });
       }
       // Both given must name the same appointment: a script that mixed up two records must not write to either.
       if (input.id !== undefined && input.uuid !== undefined && row.uuid !== input.uuid.toLowerCase()) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeError } from "../src/error-detail";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "./fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "@plano/testing/fixtures";
 
 type Database = Awaited<ReturnType<typeof freshDatabase>>;
 type World = Awaited<ReturnType<typeof smallWorld>>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../src/auth/credentials-admin";
 import { hashPassword, verifyPassword } from "../src/auth/passwords";
 import { generateToken, hashToken, sameHash, tokenKind } from "../src/auth/tokens";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock, userWithSession } from "./fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock, userWithSession } from "@plano/testing/fixtures";
 
 type Database = Awaited<ReturnType<typeof freshDatabase>>;
 type World = Awaited<ReturnType<typeof smallWorld>>;

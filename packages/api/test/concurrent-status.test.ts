@@ -3,10 +3,10 @@
  * requests that timed out), so racing ones must all succeed too: 1 to 29 of 30
  * concurrent confirms used to get update-conflict (409).
  */
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppointmentEvent, AppointmentMailer } from "../src/domain/mail";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "./fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "@plano/testing/fixtures";
 
 const clock = testClock();
 let database: TestDatabase;

@@ -19,7 +19,7 @@ vi.mock("node:crypto", async (importOriginal) => {
 });
 
 const { createUser } = await import("../src/auth/credentials-admin");
-const { callerFor, freshDatabase } = await import("./fixtures");
+const { callerFor, freshDatabase } = await import("@plano/testing/fixtures");
 type TestDatabase = Awaited<ReturnType<typeof freshDatabase>>;
 
 vi.setConfig({ testTimeout: 120_000 });

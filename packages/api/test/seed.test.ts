@@ -1,7 +1,7 @@
 import { seed } from "@plano/db/seed";
 import { deriveSchedule } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase } from "./fixtures";
+import { appToken, callerFor, freshDatabase } from "@plano/testing/fixtures";
 
 /**
  * The bulk seed derives office/UTC columns in SQL for speed. They must be what

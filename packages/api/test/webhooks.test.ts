@@ -7,13 +7,13 @@
  */
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { describedFailure } from "../src/mail/testing/described-failure";
+import { describedFailure } from "@plano/testing/described-failure";
 import { addressPolicy } from "../src/webhooks/address-policy";
 import { defaultWebhookOptions, type WebhookOptions } from "../src/webhooks/options";
 import { retryDelayMs } from "../src/webhooks/queue";
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "../src/webhooks/testing/receiver";
+import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "@plano/testing/webhook-receiver";
 import { WebhookWorker } from "../src/webhooks/worker";
-import { appToken, callerFor, freshDatabase, smallWorld } from "./fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createContext } from "../src/context";
 import { createCaller } from "../src/root";
 
@@ -189,7 +189,7 @@ describe("1,000 concurrent updates", () => {
 
     const reference = new Webhook(secret);
     const delivered = deduplicated(receiver.received);
-    delivered.forEach((message) => reference.verify(message.body, message.headers));
+    for (const message of delivered) reference.verify(message.body, message.headers);
     expect(delivered).toHaveLength(expected);
     // The flaky receiver answered 500 to some after recording them: those came again (at least once).
     expect(receiver.received.length).toBeGreaterThan(expected);

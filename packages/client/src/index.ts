@@ -14,6 +14,7 @@ import type { AppRouter } from "./router";
 
 export type { AppRouter };
 export type RouterInputs = inferRouterInputs<AppRouter>;
+/** @public Part of the published client's API. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { TRPCClientError } from "@trpc/client";
 

@@ -74,12 +74,6 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
 
 let processDb: Db | undefined;
 
-/** The one client of this process; `connectDb` must have been called at start-up. */
-export function db(): Db {
-  if (!processDb) throw new Error("The database is not connected: call connectDb(url) at start-up.");
-  return processDb;
-}
-
 export function connectDb(databaseUrl: string, options?: DbOptions): Db {
   processDb ??= createDb(databaseUrl, options);
   return processDb;

@@ -37,8 +37,9 @@ interface ServerRecord {
   url: string;
 }
 
-export function defaultDataDir(): string {
-  return path.resolve(process.env.PLANO_DATA_DIR ?? path.join(repoRoot, ".data"));
+/** The data directory: the configured one (PLANO_DATA_DIR, parsed by the entry point), else `.data/` at the root. */
+export function defaultDataDir(configured?: string): string {
+  return path.resolve(configured ?? path.join(repoRoot, ".data"));
 }
 
 function isAlive(pid: number): boolean {
@@ -139,12 +140,16 @@ export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenE
   };
 }
 
+export interface ResolveDatabaseOptions extends OpenEmbeddedOptions {
+  /** A PostgreSQL server (DATABASE_URL); unset: the embedded database. */
+  databaseUrl?: string;
+}
+
 /**
- * The database this process should use: `DATABASE_URL` when set, otherwise the
+ * The database this process should use: `databaseUrl` when given, otherwise the
  * embedded one (opened here, or shared with the process that owns it).
  */
-export async function resolveDatabase(options: OpenEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
-  const url = process.env.DATABASE_URL;
-  if (url) return { url, owner: false, close: async () => {} };
+export async function resolveDatabase({ databaseUrl, ...options }: ResolveDatabaseOptions = {}): Promise<EmbeddedDatabase> {
+  if (databaseUrl) return { url: databaseUrl, owner: false, close: async () => {} };
   return openEmbeddedDatabase(options);
 }

@@ -196,18 +196,3 @@ export async function diffMigrationsToSchema(databaseUrl: string): Promise<strin
     return (result.stdout ?? "").trim();
   });
 }
-
-/** The full SQL for `schema.prisma` from an empty database: how migrations are drafted. */
-export async function sqlForSchema(databaseUrl: string): Promise<string> {
-  const schema = await readFile(schemaPath, "utf8");
-  return withEngine(databaseUrl, async (engine) => {
-    const result = await engine.diff({
-      from: { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    return result.stdout ?? "";
-  });
-}

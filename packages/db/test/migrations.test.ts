@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, diffMigrationsToSchema } from "../src/migrate";
-import { createMigratedDatabase, dropDatabase, testServerUrl } from "../src/test-database";
+import { createMigratedDatabase, dropDatabase, testServerUrl } from "@plano/testing/database";
 
 function urlOf(database: string): string {
   const url = new URL(testServerUrl());

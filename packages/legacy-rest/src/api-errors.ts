@@ -1,14 +1,15 @@
 /**
  * A procedure's failure → the seed's status. The API says why it failed
- * (`describeError`: reason, field, message, extra); this only renames: reasons
- * to statuses, API keys to the route's legacy parameter names.
+ * (`describeError`: reason, field, issue, extra); this door words it: reasons
+ * become statuses, and the issue's fields are named as the route's parameters.
  */
 import { describeError, type DescribedError } from "@plano/api";
-import { legacyName, type ErrorReason, type LegacyDateOptions, type LegacyStatus } from "@plano/schema";
+import { renderIssue, type ErrorReason, type LegacyDateOptions } from "@plano/schema";
 import { LegacyFailure, type FailureDetails } from "./envelope";
 import { appointmentRecord } from "./output/records";
 import { sessionObject, type SessionViewName } from "./output/session";
 import { paramNameOf, type ParamSpecs } from "./params/param-spec";
+import type { LegacyStatus } from "./statuses";
 
 const statusOf: Record<ErrorReason, LegacyStatus> = {
   "invalid-token": "invalid-token",
@@ -26,19 +27,19 @@ const statusOf: Record<ErrorReason, LegacyStatus> = {
   "too-many-attempts": "too-many-attempts",
 };
 
-/** API messages start with the field's snake_case name; say the route's own name where it differs. */
-function renamedMessage(message: string, apiName: string, param: string): string {
-  return apiName !== param && message.startsWith(apiName) ? param + message.slice(apiName.length) : message;
-}
-
-function paramDetails(described: DescribedError, params: ParamSpecs, message: string) {
+/**
+ * The route's own sentence: the issue with every field named as this route's
+ * parameter, led by the parameter at fault when the sentence does not name it.
+ */
+function paramDetails(described: DescribedError, params: ParamSpecs) {
+  const nameOf = (key: string) => paramNameOf(key, params);
+  const message = renderIssue(described.issue, nameOf);
   const field = described.field ?? (described.reason === "forbidden" ? "application" : undefined);
   if (field === undefined) return { message, details: {} };
-  const param = paramNameOf(field, params);
-  const renamed = renamedMessage(message, legacyName(field), param);
+  const param = nameOf(field);
   return {
-    message: renamed.includes(param) ? renamed : `${param}: ${renamed}`,
-    details: { param, params: (described.fields ?? [field]).map((key) => paramNameOf(key, params)) },
+    message: message.includes(param) ? message : `${param}: ${message}`,
+    details: { param, params: (described.fields ?? [field]).map(nameOf) },
   };
 }
 
@@ -63,7 +64,7 @@ export interface FailureContext {
 export function failureFromApi(error: unknown, { params, format, sessionView, token }: FailureContext): LegacyFailure | undefined {
   const described = describeError(error);
   if (!described) return undefined;
-  const { message, details } = paramDetails(described, params, described.message);
+  const { message, details } = paramDetails(described, params);
   const { current, saved, session } = described.extra;
   const record = current ?? saved;
   const extra: FailureDetails = {

@@ -5,7 +5,7 @@
  * `LegacyFailure`, turned into the same envelope.
  */
 import type { ServerResponse } from "node:http";
-import { legacyStatuses, type LegacyStatus } from "@plano/schema";
+import { legacyStatuses, type LegacyStatus } from "./statuses";
 
 export interface LegacyWarning {
   code: string;

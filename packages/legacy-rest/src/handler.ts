@@ -65,7 +65,7 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
     const method = req.method ?? "GET";
     const route = routesByFullPath.get(path);
     if (!route || method !== "POST") return failureReply(routeNonExistent(method, path, route), []);
-    let switches;
+    let switches: Awaited<ReturnType<RouteRegistry["switchesOf"]>>;
     try {
       switches = await registry.switchesOf(path);
     } catch (error) {

@@ -4,8 +4,8 @@
  * else (server-side caller), and answers in the seed's status vocabulary.
  */
 export { createLegacyHandler, type LegacyHandlerOptions } from "./handler";
-export { buildOpenApiDocument, statusesOf } from "./openapi/document";
+export { buildOpenApiDocument } from "./openapi/document";
 export { OPENAPI_PATH } from "./openapi/serve";
-export { registryPath, seedRouteRegistry, setRouteSwitches, setServiceDeployed } from "./registry";
-export { fullPathOf, legacyRoutes } from "./routes/catalog";
-export { LEGACY_BASE_PATH, legacyServices, type LegacyRoute } from "./routes/define";
+export { setRouteSwitches, setServiceDeployed } from "./registry";
+export { legacyRoutes } from "./routes/catalog";
+export { legacyStatuses } from "./statuses";

@@ -4,9 +4,9 @@
  * bad in the database never makes a read or a list crash. Statuses: tRPC's
  * BAD_REQUEST is HTTP 400; the seed page's invalid-param/missing-param are 400.
  */
-import type { TestDatabase } from "@plano/db/test-database";
+import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, freshDatabase, smallWorld } from "../../api/test/fixtures";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { send, sendRaw, startApiServer, type TestServer } from "./harness";
 
 const clock = () => new Date("2026-06-15T15:00:00Z");
@@ -189,7 +189,7 @@ describe("the rest of the bad inputs", () => {
   });
 
   it("a deeply nested JSON value on /api/v1 is invalid-param, without echoing it", async () => {
-    for (const deep of ["[".repeat(100_000) + "]".repeat(100_000), '{"a":'.repeat(50_000) + "1" + "}".repeat(50_000)]) {
+    for (const deep of ["[".repeat(100_000) + "]".repeat(100_000), `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`]) {
       const body = `{"token":"${token}","id":${seeded.id},"updated_at_mt":"${seeded.version}","notes":${deep}}`;
       const answer = await sendRaw(server.url, "/api/v1/appointments/update", { body, headers: { "content-type": "application/json" } });
       expect(answer.http).toBe(400);

@@ -4,8 +4,8 @@
  */
 import { OutboxMailer } from "@plano/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeMandrill, type FakeMandrill } from "../../api/src/mail/testing/fake-mandrill";
-import { appToken, testClock, userWithSession } from "../../api/test/fixtures";
+import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
+import { appToken, testClock, userWithSession } from "@plano/testing/fixtures";
 import { setRouteSwitches, setServiceDeployed } from "../src";
 import { type LegacyWorld, openLegacyWorld, send, sendRaw, startApiServer, startLegacyHandler, unreadableRegistry, type LegacyAnswer, type TestServer } from "./harness";
 
@@ -75,7 +75,7 @@ const update = (params: Record<string, unknown>) => send(server.url, "/api/v1/ap
 
 describe("the seed's status table", () => {
   it("every status the adapter can answer is in the transcribed table, with the seed's code", async () => {
-    const { legacyStatuses } = await import("@plano/schema");
+    const { legacyStatuses } = await import("../src/statuses");
     const implemented = Object.fromEntries(Object.entries(legacyStatuses).map(([status, { http }]) => [status, http]));
     expect(implemented).toEqual(seedHttpCodes);
   });

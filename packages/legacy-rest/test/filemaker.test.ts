@@ -4,7 +4,7 @@
  * booleans, 12-hour times, empty fields that clear, retried creates.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testClock, userWithSession } from "../../api/test/fixtures";
+import { testClock, userWithSession } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send, type Encoding, type Params } from "./harness";
 
 

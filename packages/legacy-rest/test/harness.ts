@@ -8,8 +8,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AppointmentMailer } from "@plano/api";
 import type { Db } from "@plano/db";
-import { createApiServer } from "../../../apps/server/src/http";
-import { appToken, freshDatabase, smallWorld } from "../../api/test/fixtures";
+import { createApiServer } from "@plano/testing/api-server";
+import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createLegacyHandler, type LegacyHandlerOptions } from "../src";
 
 export interface TestServer {

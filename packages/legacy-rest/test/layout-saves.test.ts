@@ -9,7 +9,7 @@
  */
 import { appointmentFields } from "@plano/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, testClock } from "../../api/test/fixtures";
+import { callerFor, testClock } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send, type Params } from "./harness";
 
 const clock = testClock(new Date("2026-06-15T15:00:00.250Z"));

@@ -6,7 +6,7 @@
  */
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testClock, userWithSession } from "../../api/test/fixtures";
+import { testClock, userWithSession } from "@plano/testing/fixtures";
 import { buildOpenApiDocument } from "../src";
 import { type LegacyAnswer, type LegacyWorld, openLegacyWorld, send, type Params } from "./harness";
 

@@ -3,9 +3,10 @@
  * and the zod schemas: it lists every route, parameter and status the handler
  * has, with the API's required fields and limits.
  */
-import { appointmentFields, legacyStatuses } from "@plano/schema";
+import { appointmentFields } from "@plano/schema";
+import { legacyStatuses } from "../src/statuses";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "../../api/test/fixtures";
+import { freshDatabase } from "@plano/testing/fixtures";
 import { buildOpenApiDocument, legacyRoutes, OPENAPI_PATH } from "../src";
 import { sendRaw, startApiServer, type TestServer } from "./harness";
 

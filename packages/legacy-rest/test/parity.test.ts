@@ -4,10 +4,11 @@
  * leave identical rows and identical audit entries, or fail the same way.
  */
 import { describeError } from "@plano/api";
-import { appointmentFields, formatLegacyDate, legacyName, type AppointmentPatch } from "@plano/schema";
+import { appointmentFields, legacyName, type AppointmentPatch } from "@plano/schema";
+import { formatLegacyDate } from "../src/params/legacy-values";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, testClock } from "../../api/test/fixtures";
+import { callerFor, testClock } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send } from "./harness";
 
 

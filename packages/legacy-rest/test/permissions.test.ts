@@ -7,8 +7,8 @@
 import { createPlanoClient, TRPCClientError, type PlanoClient } from "@plano/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplicationToken, createSession, createUser } from "../../api/src/auth/credentials-admin";
-import { freshDatabase } from "../../api/test/fixtures";
-import type { TestDatabase } from "@plano/db/test-database";
+import { freshDatabase } from "@plano/testing/fixtures";
+import type { TestDatabase } from "@plano/testing/database";
 import { send, startApiServer, type TestServer } from "./harness";
 
 type Role = "scheduler" | "viewer" | "photographer" | "client" | "none";

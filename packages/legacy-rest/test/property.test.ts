@@ -4,10 +4,11 @@
  * HTTP code, and never application-crash (no fault is injected here).
  */
 import { OutboxMailer } from "@plano/api";
-import { appointmentFields, legacyStatuses } from "@plano/schema";
+import { appointmentFields } from "@plano/schema";
+import { legacyStatuses } from "../src/statuses";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, freshDatabase, smallWorld, testClock, userWithSession } from "../../api/test/fixtures";
+import { appToken, freshDatabase, smallWorld, testClock, userWithSession } from "@plano/testing/fixtures";
 import { legacyRoutes, OPENAPI_PATH } from "../src";
 import { commonParams } from "../src/params/common";
 import { sendRaw, startApiServer, type TestServer } from "./harness";

@@ -7,8 +7,8 @@
  */
 import { OutboxMailer } from "@plano/api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeMandrill, type FakeMandrill } from "../../api/src/mail/testing/fake-mandrill";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "../../api/test/fixtures";
+import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "@plano/testing/fixtures";
 import { send, startApiServer, type Params, type TestServer } from "./harness";
 
 const clock = testClock(new Date("2026-06-15T15:00:00.250Z"));

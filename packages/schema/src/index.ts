@@ -6,7 +6,7 @@ export * from "./appointment/placement";
 export * from "./auth";
 export * from "./status";
 export * from "./time";
-export * from "./legacy";
 export * from "./limits";
 export * from "./webhook";
 export * from "./webhook-events";
+export * from "./issue";

@@ -11,8 +11,8 @@ import type {
 } from "@plano/api";
 
 export const SESSION_COOKIE: typeof ApiSessionCookie = "plano_session";
-export const CSRF_HEADER: typeof ApiCsrfHeader = "x-plano-csrf";
-export const APPLICATION_HEADER: typeof ApiApplicationHeader = "x-plano-application";
+const CSRF_HEADER: typeof ApiCsrfHeader = "x-plano-csrf";
+const APPLICATION_HEADER: typeof ApiApplicationHeader = "x-plano-application";
 
 /** Schedulers hold their roles in PlanoAuth; the admin always acts as it. */
 export const ADMIN_APPLICATION = "planoauth";

@@ -1,4 +1,6 @@
-/** The API server as the Next server reaches it; read per call so `next start` honours the environment. */
+import { adminEnv } from "~/env";
+
+/** The API server as the Next server reaches it (API_URL, parsed at start by env.ts). */
 export function apiServerUrl(): string {
-  return (process.env.API_URL ?? "http://127.0.0.1:3001").replace(/\/$/, "");
+  return adminEnv().API_URL;
 }

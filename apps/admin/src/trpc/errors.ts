@@ -2,10 +2,11 @@
  * Reading the API's error detail (`error.data.plano`) off a tRPC client error:
  * why the call failed and which field is at fault.
  */
-import type { Appointment, ErrorReason } from "@plano/schema";
+import { legacyName, renderIssue, type Appointment, type ErrorReason, type IssueText } from "@plano/schema";
 
 export interface PlanoErrorData {
   reason: ErrorReason;
+  issue?: IssueText;
   field?: string;
   fields?: string[];
   current?: Appointment;
@@ -17,7 +18,10 @@ export function planoErrorOf(error: unknown): PlanoErrorData | null {
   return data?.plano ?? null;
 }
 
+/** The admin's sentence for a refusal: the API's issue, its fields named as the form's error lines name them. */
 export function errorMessageOf(error: unknown): string {
+  const issue = planoErrorOf(error)?.issue;
+  if (issue) return renderIssue(issue, legacyName);
   return error instanceof Error ? error.message : "Something went wrong.";
 }
 

@@ -11,6 +11,7 @@ import type { Db } from "@plano/db";
 import { defaultDataDir } from "@plano/db/embedded";
 import { seed } from "@plano/db/seed";
 import type { Command } from "./commands";
+import { cliEnv } from "./env";
 
 export const DEMO_EMAIL = "scheduler@plano.local";
 
@@ -23,7 +24,7 @@ interface DemoLogin {
  * The first run's login, kept in the data folder (never in git) so later starts can show it again.
  * With DATABASE_URL nothing else lives there, so the folder may not exist yet.
  */
-const loginFile = () => path.join(defaultDataDir(), "demo-login.json");
+const loginFile = () => path.join(defaultDataDir(cliEnv().PLANO_DATA_DIR), "demo-login.json");
 
 async function saveLogin(login: DemoLogin): Promise<void> {
   await mkdir(path.dirname(loginFile()), { recursive: true });

@@ -7,12 +7,14 @@
 import { parseArgs } from "node:util";
 import { startRuntime } from "../start";
 import { commands, UsageError, type Flags } from "./commands";
+import { cliEnv } from "./env";
 
 function usage(): string {
   return ["Usage: npm run cli -- <command> [flags]", "", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
+  const env = cliEnv();
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
@@ -27,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // No statement time limit: an operator's bulk seed may run long statements.
-  const runtime = await startRuntime({ poolSize: 2, statementTimeoutMs: 0 });
+  const runtime = await startRuntime(env, { poolSize: 2, statementTimeoutMs: 0 });
   try {
     const result = await command.run(runtime.db, flags);
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -3,9 +3,10 @@
  * `webhook` router (both call @plano/api's webhook functions). Private and
  * loopback receivers need WEBHOOK_ALLOWED_NETWORKS, as for the server.
  */
-import { createSubscription, deleteSubscription, listSubscriptions, PlanoError, planoErrorOf, webhookOptionsFromEnv } from "@plano/api";
+import { createSubscription, deleteSubscription, listSubscriptions, PlanoError, planoErrorOf, webhookOptionsFor } from "@plano/api";
 import { webhookEventTypes } from "@plano/schema";
 import { type Command, requireString, UsageError } from "./commands";
+import { cliEnv } from "./env";
 
 /** The API's invalid-param errors name a field; on the command line it is the flag of that name. */
 async function asUsage<T>(run: () => Promise<T>, flagOf: Record<string, string>): Promise<T> {
@@ -44,7 +45,7 @@ export const webhookCommands: Record<string, Command> = {
       const office = flags["office-id"];
       const officeId = typeof office === "string" ? Number(office) : undefined;
       if (officeId !== undefined && !Number.isInteger(officeId)) throw new UsageError(`--office-id: expected a whole number, got "${office}"`);
-      const { policy } = webhookOptionsFromEnv();
+      const { policy } = webhookOptionsFor({ allowedNetworks: cliEnv().WEBHOOK_ALLOWED_NETWORKS });
       return asUsage(
         () =>
           createSubscription(

@@ -29,7 +29,7 @@ export interface Credentials {
 function parseApplication(value: string | undefined): ApplicationSlug | undefined {
   if (value === undefined || value === "") return undefined;
   const parsed = applicationSlug.safeParse(value);
-  if (!parsed.success) return invalidParam("application", `expected one of planoauth, planoorder, planox2, got "${value}"`);
+  if (!parsed.success) return invalidParam("application", `expected one of planoauth, planoorder, planox2, got "{value}"`, undefined, { value });
   return parsed.data;
 }
 
@@ -73,7 +73,7 @@ async function authenticateApplicationToken(
   if (!row || !sameHash(row.tokenHash, tokenHash)) return fail("invalid-token", "The authentication token is invalid.");
   const slug = row.slug as ApplicationSlug;
   if (named && named !== slug) {
-    return invalidParam("application", `this token belongs to the application ${slug}, not ${named}`);
+    return invalidParam("application", "this token belongs to the application {slug}, not {named}", undefined, { slug, named });
   }
   // A token without an explicit role acts as its application's scheduler.
   const role =

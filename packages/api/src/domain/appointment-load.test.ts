@@ -3,7 +3,7 @@
  * fields, names and types (dates, times, instants, nulls), by id and by uuid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld } from "../../test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { loadAppointment } from "./appointment-load";
 import { appointmentInclude } from "./appointment-record";
 

@@ -4,7 +4,7 @@
  * clients, which the shared list tests do not reach.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld, userWithSession } from "../../test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld, userWithSession } from "@plano/testing/fixtures";
 
 describe("listAppointments", () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -3,7 +3,6 @@
  * (startsAt, id) so a page deep in a million rows costs what the first does.
  */
 import { Prisma, type Db } from "@plano/db";
-import type { ListAppointmentsInput } from "@plano/schema";
 import type { z } from "zod";
 import type { listAppointmentsInput } from "@plano/schema";
 import { invalidParam } from "../errors";
@@ -13,7 +12,6 @@ import { likeLiteral } from "./like-literal";
 import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
 
 type ListInput = z.output<typeof listAppointmentsInput>;
-export type { ListAppointmentsInput };
 
 interface Cursor {
   startsAt: string | null;

@@ -11,8 +11,6 @@ export type AppointmentEvent =
   | { kind: "confirmed" | "cancelled" | "moved"; appointment: Appointment }
   | { kind: "reassigned"; appointment: Appointment; previousPhotographerUserId: number | null };
 
-export type AppointmentEventKind = AppointmentEvent["kind"];
-
 /**
  * THE rule for which emails a write sends, whichever door it came through
  * (the confirm and cancel procedures, an update setting `confirmed` or

@@ -5,7 +5,7 @@
  * entry is written with it, or not at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld } from "../../test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { appointmentInclude } from "./appointment-record";
 
 describe("updateAppointmentIfUnchanged (through appointment.update)", () => {

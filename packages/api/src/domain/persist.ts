@@ -11,7 +11,6 @@ import {
   fromIsoDate,
   fromIsoTime,
   timeKeys,
-  toAppointment,
   type AppointmentRow,
 } from "./appointment-record";
 import { appointmentColumns, columnOf, type AppointmentScalars } from "./appointment-sql";

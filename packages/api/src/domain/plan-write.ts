@@ -154,8 +154,8 @@ function applySchedule(next: AppointmentState, current: AppointmentState | null,
   });
   if (!result.ok) {
     const [issue] = result.issues;
-    if (!issue) return fail("invalid-param", "The schedule is invalid.");
-    return fail("invalid-param", issue.message, { field: issue.path[0], fields: issue.fields });
+    if (!issue) fail("invalid-param", "The schedule is invalid.");
+    fail("invalid-param", issue.text, { field: issue.path[0], fields: issue.fields });
   }
   const { startsAt, stopsAt, ...fields } = result.value;
   Object.assign(next, fields);
@@ -185,8 +185,9 @@ function applyPhotographer(
   if (givenName !== assignedName) {
     invalidParam(
       "photographerName",
-      `follows the assigned photographer (user ${assignedUserId} is "${assignedName}"); change photographer_user_id instead`,
+      `follows the assigned photographer (user {user} is "{name}"); change {photographerUserId} instead`,
       ["photographerName", "photographerUserId"],
+      { user: assignedUserId, name: assignedName ?? "null" },
     );
   }
 }
@@ -194,13 +195,13 @@ function applyPhotographer(
 function checkWindows(next: AppointmentState): void {
   const { windowTimeStart, windowTimeEnd, windowDateStart, windowDateEnd } = next;
   if (windowTimeStart !== null && windowTimeEnd !== null && windowTimeStart > windowTimeEnd) {
-    invalidParam("windowTimeEnd", `must not be before window_time_start (${windowTimeStart} > ${windowTimeEnd} minutes)`, [
+    invalidParam("windowTimeEnd", `must not be before {windowTimeStart} (${windowTimeStart} > ${windowTimeEnd} minutes)`, [
       "windowTimeStart",
       "windowTimeEnd",
     ]);
   }
   if (windowDateStart !== null && windowDateEnd !== null && windowDateStart > windowDateEnd) {
-    invalidParam("windowDateEnd", `must not be before window_date_start (${windowDateStart} > ${windowDateEnd})`, [
+    invalidParam("windowDateEnd", `must not be before {windowDateStart} (${windowDateStart} > ${windowDateEnd})`, [
       "windowDateStart",
       "windowDateEnd",
     ]);
@@ -226,7 +227,7 @@ function applyConfirmation(
   } else if (next.confirmed) {
     if (givenBy !== undefined) next.confirmedBy = givenBy ?? env.actor;
   } else {
-    if (patch.confirmedBy) invalidParam("confirmedBy", "applies only to confirmed appointments; set confirmed as well", ["confirmedBy", "confirmed"]);
+    if (patch.confirmedBy) invalidParam("confirmedBy", "applies only to confirmed appointments; set {confirmed} as well", ["confirmedBy", "confirmed"]);
     next.confirmedAt = null;
     next.confirmedBy = null;
   }
@@ -256,10 +257,10 @@ function applyCancellation(
   if (!next.cancelled) {
     // Cancellation details on an appointment that is not cancelled would contradict it.
     for (const key of ["onSiteCancel", "sameDayCancel"] as const) {
-      if (next[key]) invalidParam(key, `applies only to cancelled appointments; set cancelled as well`, [key, "cancelled"]);
+      if (next[key]) invalidParam(key, "applies only to cancelled appointments; set {cancelled} as well", [key, "cancelled"]);
     }
     if (next.cancelReason) {
-      invalidParam("cancelReason", "applies only to cancelled appointments; set cancelled as well", ["cancelReason", "cancelled"]);
+      invalidParam("cancelReason", "applies only to cancelled appointments; set {cancelled} as well", ["cancelReason", "cancelled"]);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describedFailure } from "../mail/testing/described-failure";
+import { describedFailure } from "@plano/testing/described-failure";
 import { namesVersion, nextVersion, readVersion } from "./versions";
 
 const current = new Date("2026-06-15T15:00:01.250Z");

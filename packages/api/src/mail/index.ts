@@ -1,4 +1,2 @@
-export { EMAIL_FAILED_NOTICE, outboxStatuses, retryDelayMs, type RetrySummary } from "./outbox";
-export { DEFAULT_MANDRILL_BASE_URL, mailerFromEnv, OutboxMailer, type MailerOptions } from "./mailer";
-export type { ResendOutcome } from "../domain/mail";
-export { MandrillError, type MandrillConfig } from "./mandrill";
+export { mailerFor, OutboxMailer } from "./mailer";
+export type { MandrillConfig } from "./mandrill";

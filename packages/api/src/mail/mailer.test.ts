@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "../../test/fixtures";
-import { mailerFromEnv, OutboxMailer } from "./mailer";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "@plano/testing/fixtures";
+import { mailerFor, OutboxMailer } from "./mailer";
 import { outboxStatuses, retryDelayMs } from "./outbox";
-import { describedFailure } from "./testing/described-failure";
-import { startFakeMandrill, type FakeMandrill } from "./testing/fake-mandrill";
+import { describedFailure } from "@plano/testing/described-failure";
+import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
 
 type Database = Awaited<ReturnType<typeof freshDatabase>>;
 type World = Awaited<ReturnType<typeof smallWorld>>;
@@ -167,16 +167,16 @@ describe("the outbox retry", () => {
   });
 });
 
-describe("mailerFromEnv", () => {
-  it("sends through Mandrill at MANDRILL_BASE_URL with MANDRILL_API_KEY", async () => {
-    const mailer = mailerFromEnv({ MANDRILL_API_KEY: " env-key ", MANDRILL_BASE_URL: mandrill.baseUrl, MANDRILL_FROM_EMAIL: "desk@plano.test" });
+describe("mailerFor", () => {
+  it("sends through Mandrill at the given base URL with the given key", async () => {
+    const mailer = mailerFor({ apiKey: " env-key ", baseUrl: mandrill.baseUrl, fromEmail: "desk@plano.test" });
     const { api, appointment } = await orderedAppointment(mailer);
     await api.appointment.confirm({ id: appointment.id });
     expect(mandrill.received).toEqual([expect.objectContaining({ key: "env-key", message: expect.objectContaining({ from_email: "desk@plano.test" }) })]);
   });
 
   it("only records mail without a key", () => {
-    expect(mailerFromEnv({}).sends).toBe(false);
-    expect(mailerFromEnv({ MANDRILL_API_KEY: "  ", MANDRILL_BASE_URL: "http://127.0.0.1:9" }).sends).toBe(false);
+    expect(mailerFor({}).sends).toBe(false);
+    expect(mailerFor({ apiKey: "  ", baseUrl: "http://127.0.0.1:9" }).sends).toBe(false);
   });
 });

@@ -75,19 +75,19 @@ export class OutboxMailer implements AppointmentMailer {
 }
 
 /**
- * MANDRILL_API_KEY (none: record only), MANDRILL_BASE_URL, MANDRILL_TIMEOUT_MS
- * (default 10 s), MANDRILL_FROM_EMAIL and MANDRILL_FROM_NAME.
+ * The mailer for Mandrill settings an entry point parsed (MANDRILL_* in apps/server/src/env.ts):
+ * no API key records mail only; the rest default to Mandrill's API, 10 s and the house sender.
  */
-export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): OutboxMailer {
-  const apiKey = env.MANDRILL_API_KEY?.trim();
+export function mailerFor(settings: Partial<MandrillConfig> = {}): OutboxMailer {
+  const apiKey = settings.apiKey?.trim();
   if (!apiKey) return new OutboxMailer();
   return new OutboxMailer({
     mandrill: {
       apiKey,
-      baseUrl: env.MANDRILL_BASE_URL?.trim() || DEFAULT_MANDRILL_BASE_URL,
-      timeoutMs: Number(env.MANDRILL_TIMEOUT_MS) > 0 ? Number(env.MANDRILL_TIMEOUT_MS) : 10_000,
-      fromEmail: env.MANDRILL_FROM_EMAIL?.trim() || "appointments@plano.example",
-      fromName: env.MANDRILL_FROM_NAME?.trim() || "Plano Appointments",
+      baseUrl: settings.baseUrl || DEFAULT_MANDRILL_BASE_URL,
+      timeoutMs: settings.timeoutMs ?? 10_000,
+      fromEmail: settings.fromEmail || "appointments@plano.example",
+      fromName: settings.fromName || "Plano Appointments",
     },
   });
 }

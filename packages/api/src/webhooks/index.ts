@@ -1,14 +1,4 @@
-export { addressPolicy, AddressRefusedError, type AddressPolicy } from "./address-policy";
-export { defaultWebhookOptions, webhookOptionsFromEnv, type WebhookOptions } from "./options";
-export { claimDue, deliveryStatuses, pauseSubscription, recordOutcome, retryDelayMs, WEBHOOK_PAUSED_NOTICE } from "./queue";
-export { sendWebhook, type SendResult } from "./send";
-export { generateWebhookSecret, messageIdOf, signWebhook } from "./signing";
-export {
-  createSubscription,
-  deleteSubscription,
-  deliveryLog,
-  listSubscriptions,
-  redeliver,
-  resumeSubscription,
-} from "./subscriptions";
+export { addressPolicy, type AddressPolicy } from "./address-policy";
+export { webhookOptionsFor, type WebhookSettings } from "./options";
+export { createSubscription, deleteSubscription, listSubscriptions } from "./subscriptions";
 export { WebhookWorker } from "./worker";

@@ -41,32 +41,32 @@ export const defaultWebhookOptions = (): WebhookOptions => ({
 /** How long a worker owns a claimed delivery: one attempt and its bookkeeping; a crashed worker's rows are taken up after it. */
 export const leaseMs = (options: Pick<WebhookOptions, "timeoutMs">) => options.timeoutMs + 10_000;
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name}: expected a positive number, got "${raw}"`);
-  return value;
+export interface WebhookSettings {
+  timeoutMs?: number;
+  concurrency?: number;
+  pollMs?: number;
+  retryWindowMs?: number;
+  baseDelayMs?: number;
+  /** CIDRs allowed although private or loopback, e.g. ["127.0.0.0/8", "::1/128"]; default none. */
+  allowedNetworks?: readonly string[];
 }
 
 /**
- * WEBHOOK_TIMEOUT_MS (10 s), WEBHOOK_CONCURRENCY (32), WEBHOOK_POLL_MS (200),
- * WEBHOOK_RETRY_WINDOW_MS (24 h), WEBHOOK_BASE_DELAY_MS (5 s),
- * WEBHOOK_ALLOWED_NETWORKS (comma-separated CIDRs allowed although private or
- * loopback, e.g. "127.0.0.0/8,::1/128"; default none).
+ * Delivery options for the settings an entry point parsed (WEBHOOK_* in
+ * apps/server/src/env.ts); unset ones keep `defaultWebhookOptions`. One
+ * subscription may take at most half the concurrency.
  */
-export function webhookOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookOptions {
+export function webhookOptionsFor(settings: WebhookSettings = {}): WebhookOptions {
   const defaults = defaultWebhookOptions();
-  const concurrency = Math.floor(positive(env, "WEBHOOK_CONCURRENCY", defaults.concurrency));
-  const networks = (env.WEBHOOK_ALLOWED_NETWORKS ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const concurrency = Math.floor(settings.concurrency ?? defaults.concurrency);
   return {
     ...defaults,
-    timeoutMs: positive(env, "WEBHOOK_TIMEOUT_MS", defaults.timeoutMs),
+    timeoutMs: settings.timeoutMs ?? defaults.timeoutMs,
     concurrency,
     perSubscription: Math.max(1, Math.ceil(concurrency / 2)),
-    pollMs: positive(env, "WEBHOOK_POLL_MS", defaults.pollMs),
-    retryWindowMs: positive(env, "WEBHOOK_RETRY_WINDOW_MS", defaults.retryWindowMs),
-    baseDelayMs: positive(env, "WEBHOOK_BASE_DELAY_MS", defaults.baseDelayMs),
-    policy: addressPolicy(networks),
+    pollMs: settings.pollMs ?? defaults.pollMs,
+    retryWindowMs: settings.retryWindowMs ?? defaults.retryWindowMs,
+    baseDelayMs: settings.baseDelayMs ?? defaults.baseDelayMs,
+    policy: addressPolicy(settings.allowedNetworks),
   };
 }

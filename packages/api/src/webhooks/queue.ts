@@ -16,7 +16,7 @@
  * attempt); if the worker dies, the lease runs out and another worker takes
  * it: at least once, never lost.
  */
-import { Prisma, type Db } from "@plano/db";
+import type { Prisma, Db } from "@plano/db";
 import { leaseMs, type WebhookOptions } from "./options";
 import { messageIdOf, webhookHeaders } from "./signing";
 import type { SendResult } from "./send";

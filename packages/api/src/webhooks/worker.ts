@@ -53,7 +53,7 @@ export class WebhookWorker {
       const claimed = await this.claim();
       if (claimed.length === 0 && this.inFlight.size === 0 && !skippedBusy) return delivered;
       delivered += claimed.length;
-      claimed.forEach((delivery) => this.launch(delivery));
+      for (const delivery of claimed) this.launch(delivery);
       if (this.inFlight.size > 0) await Promise.race(this.inFlight);
     }
   }
@@ -103,7 +103,7 @@ export class WebhookWorker {
       } catch (error) {
         this.log("webhook queue could not be read:", error);
       }
-      claimed.forEach((delivery) => this.launch(delivery));
+      for (const delivery of claimed) this.launch(delivery);
       if (!this.running) break;
       if (claimed.length > 0 && this.inFlight.size < this.options.concurrency) continue;
       if (this.woken && this.inFlight.size < this.options.concurrency) continue;

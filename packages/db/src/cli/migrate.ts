@@ -5,8 +5,9 @@
  */
 import { resolveDatabase } from "../embedded";
 import { applyMigrations } from "../migrate";
+import { migrateEnv } from "./env";
 
-const database = await resolveDatabase();
+const database = await resolveDatabase(migrateEnv());
 try {
   const applied = await applyMigrations(database.url);
   process.stdout.write(`${JSON.stringify({ applied })}\n`);

@@ -10,14 +10,13 @@ import {
   appointmentWritableShape,
   fieldByKey,
   legacyName,
-  legacyStatuses,
   sessionViewSchema,
   warningSchema,
-  type LegacyStatus,
 } from "@plano/schema";
 import { CSRF_HEADER, SESSION_COOKIE } from "@plano/api";
 import type { z } from "zod";
 import { legacyTypeOf } from "../output/records";
+import { legacyStatuses, type LegacyStatus } from "../statuses";
 import { commonParams } from "../params/common";
 import { paramNameOf, type ParamSpecs } from "../params/param-spec";
 import { fullPathOf, legacyRoutes } from "../routes/catalog";
@@ -249,5 +248,7 @@ export function buildOpenApiDocument() {
     },
     // Any one of these authenticates; the empty alternative is the token parameter in the body (the seed's way).
     security: [{}, { bearer: [] }, { sessionCookie: [], csrfHeader: [] }],
+    /** Every status with its HTTP code, kind and meaning, for readers such as the admin's reference page. */
+    "x-status-table": legacyStatuses,
   };
 }

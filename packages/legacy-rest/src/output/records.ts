@@ -7,8 +7,6 @@
  */
 import {
   fieldByKey,
-  formatLegacyDate,
-  formatLegacyDateTime,
   legacyName,
   type Appointment,
   type AppointmentChangeEntry,
@@ -17,6 +15,7 @@ import {
   type Warning,
 } from "@plano/schema";
 import type { LegacyWarning } from "../envelope";
+import { formatLegacyDate, formatLegacyDateTime } from "../params/legacy-values";
 
 /** Appointment keys the field table does not list (derived or read-only), by type. */
 const typesBeyondTheTable: Readonly<Record<string, LegacyType>> = { startsAt: "datetime", stopsAt: "datetime", updatedAtMt: "datetime" };

@@ -3,7 +3,8 @@
  * `session_view`: `none`, `basic` (who and until when) or `full` (with times
  * and roles). Application tokens have no session, so they get none.
  */
-import { formatLegacyDateTime, type LegacyDateOptions, type SessionView } from "@plano/schema";
+import type { LegacyDateOptions, SessionView } from "@plano/schema";
+import { formatLegacyDateTime } from "../params/legacy-values";
 
 export const sessionViews = ["none", "basic", "full"] as const;
 export type SessionViewName = (typeof sessionViews)[number];

@@ -1,19 +1,9 @@
 /**
  * One legacy value of a known legacy type, read the way FileMaker writes it
- * (the parsers live in @plano/schema's `legacy` module; this only picks one).
+ * (the parsers live in legacy-values.ts; this only picks one).
  */
-import {
-  isStorableText,
-  parseLegacyBoolean,
-  parseLegacyDate,
-  parseLegacyDateTime,
-  parseLegacyInteger,
-  parseLegacyMinutes,
-  parseLegacyTime,
-  type LegacyDateOptions,
-  type LegacyType,
-  type ParseResult,
-} from "@plano/schema";
+import { isStorableText, parseLegacyDateTime, type LegacyDateOptions, type LegacyType, type ParseResult } from "@plano/schema";
+import { parseLegacyBoolean, parseLegacyDate, parseLegacyInteger, parseLegacyMinutes, parseLegacyTime } from "./legacy-values";
 
 export type LegacyValue = string | number | boolean;
 

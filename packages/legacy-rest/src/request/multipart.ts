@@ -27,6 +27,7 @@ export function decodeMultipart(body: Buffer, contentType: string): Promise<Deco
     }
     parser.on("field", (name, value) => {
       // A character past U+00FF means the part declared a charset and busboy decoded it already.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the range U+0000-U+00FF is the point: latin1 bytes.
       const asBytes = /[^\u0000-\u00ff]/.test(value) ? null : Buffer.from(value, "latin1");
       try {
         decoded.params.set(name, asBytes ? decode(name, asBytes) : value);

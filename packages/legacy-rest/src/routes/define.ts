@@ -6,7 +6,8 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { createCaller } from "@plano/api";
-import type { LegacyDateOptions, LegacyStatus, SessionView, Warning } from "@plano/schema";
+import type { LegacyDateOptions, SessionView, Warning } from "@plano/schema";
+import type { LegacyStatus } from "../statuses";
 import type { z } from "zod";
 import type { ArgsOf, ParamSpecs } from "../params/param-spec";
 import type { LegacyValue } from "../params/parse-value";

@@ -23,7 +23,25 @@ export const boardInput = z
     officeId: recordId.optional(),
   })
   .strict();
-export type BoardInput = z.input<typeof boardInput>;
+
+/** A photographer lane: by home office (null without one). */
+export const boardPhotographerSchema = z.object({ id: z.number().int(), name: z.string(), officeId: z.number().int().nullable() });
+
+export const boardSchema = z.object({
+  /** The first and last office-zone day shown. */
+  from: z.string(),
+  to: z.string(),
+  view: z.enum(boardViews),
+  officeId: z.number().int().nullable(),
+  appointments: z.array(appointmentSchema),
+  /** More appointments than a board shows fell in the range. */
+  truncated: z.boolean(),
+  /** The ready-to-schedule queue. */
+  queue: z.array(appointmentSchema),
+  photographers: z.array(boardPhotographerSchema),
+  /** Subscribe to `appointment.onChange` with this as `lastEventId` to miss nothing after this read. */
+  lastEventId: z.string(),
+});
 
 /** Live change events: what to hear about. All filters add up; `lastEventId` resumes after that event. */
 export const appointmentChangesInput = z
@@ -60,8 +78,7 @@ export const appointmentChangeEventSchema = z.object({
 export type AppointmentChangeEvent = z.infer<typeof appointmentChangeEventSchema>;
 
 /** Sent when more changed than the replay log holds: the client must reload what it shows. */
-export interface AppointmentResyncEvent {
-  kind: "resync";
-  id: number;
-}
-export type AppointmentLiveEvent = AppointmentChangeEvent | AppointmentResyncEvent;
+export const appointmentResyncEventSchema = z.object({ kind: z.literal("resync"), id: z.number().int() });
+
+export const appointmentLiveEventSchema = z.discriminatedUnion("kind", [appointmentChangeEventSchema, appointmentResyncEventSchema]);
+export type AppointmentLiveEvent = z.infer<typeof appointmentLiveEventSchema>;

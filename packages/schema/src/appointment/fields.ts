@@ -86,7 +86,6 @@ export const appointmentFields = [
   f("cancelReason", "cancel_reason", "string", "Why the appointment was cancelled."),
 ] as const satisfies readonly FieldSpec[];
 
-export type AppointmentFieldKey = (typeof appointmentFields)[number]["key"];
 
 export const fieldByKey: ReadonlyMap<string, FieldSpec> = new Map(appointmentFields.map((spec) => [spec.key, spec]));
 export const fieldByLegacyName: ReadonlyMap<string, FieldSpec> = new Map(

@@ -38,6 +38,7 @@ export const durationDisplay = z
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
 /** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL text cannot store.
 const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
 export const isStorableText = (text: string): boolean => !UNSTORABLE_TEXT.test(text);
 
@@ -115,7 +116,8 @@ function aboutOneAppointment<S extends z.ZodRawShape>(shape: S) {
   // (Typed loosely inside: zod cannot see `id`/`uuid` through the generic spread.)
   const namesOne = (input: { id?: unknown; uuid?: unknown }) => input.id !== undefined || input.uuid !== undefined;
   return z.object({ ...refShape, ...shape }).refine((input) => namesOne(input as { id?: unknown; uuid?: unknown }), {
-    error: "id or uuid is required",
+    // `{id}`: the field as each door names it (issue.ts).
+    error: "{id} or uuid is required",
     path: ["id"],
     params: { missing: true },
   });
@@ -123,7 +125,6 @@ function aboutOneAppointment<S extends z.ZodRawShape>(shape: S) {
 
 /** One appointment, named by id or by uuid. */
 export const appointmentRefSchema = aboutOneAppointment({});
-export type AppointmentRef = z.infer<typeof appointmentRefSchema>;
 
 /** The version a caller last read: `updatedAt` as the server returned it. */
 export const updatedAtMt = storableText(100).min(1, { error: "updated_at_mt is required" });
@@ -138,7 +139,6 @@ export const createAppointmentInput = appointmentPatchSchema.extend({
 export type CreateAppointmentInput = z.input<typeof createAppointmentInput>;
 
 export const updateAppointmentInput = aboutOneAppointment({ updatedAtMt, patch: appointmentPatchSchema });
-export type UpdateAppointmentInput = z.input<typeof updateAppointmentInput>;
 
 export const confirmAppointmentInput = aboutOneAppointment({
   /** Optional: confirming only touches the confirmation fields. Checked when given. */
@@ -189,7 +189,7 @@ export const conflictsInput = z
       input.id !== undefined ||
       input.uuid !== undefined ||
       (input.photographerUserId !== undefined && input.startsAt !== undefined && input.stopsAt !== undefined),
-    { error: "id, uuid, or photographerUserId with startsAt and stopsAt is required", path: ["id"], params: { missing: true } },
+    { error: "{id}, uuid, or photographerUserId with startsAt and stopsAt is required", path: ["id"], params: { missing: true } },
   );
 
 const instant = z.iso.datetime({ offset: true });
@@ -274,8 +274,16 @@ export type Warning = z.infer<typeof warningSchema>;
 export const appointmentResultSchema = z.object({ appointment: appointmentSchema, warnings: z.array(warningSchema) });
 export type AppointmentResult = z.infer<typeof appointmentResultSchema>;
 
+/** An order a page's appointments belong to: its reference and its client's name (the list's "Order and client" column). */
+export const orderSummarySchema = z.object({
+  id: z.number().int(),
+  reference: z.string().nullable(),
+  clientName: z.string().nullable(),
+});
+
 export const appointmentPageSchema = z.object({
   appointments: z.array(appointmentSchema),
+  orders: z.array(orderSummarySchema),
   nextCursor: z.string().nullable(),
 });
 

@@ -22,7 +22,6 @@ export const availabilityInput = z
     error: "a slot of at most 7 days",
     path: ["stopsAt"],
   });
-export type AvailabilityInput = z.input<typeof availabilityInput>;
 
 export const availablePhotographerSchema = z.object({
   id: z.number().int(),
@@ -82,7 +81,6 @@ export const bulkInput = z
       .refine((rows) => new Set(rows.map((row) => row.id)).size === rows.length, { error: "each appointment at most once" }),
   })
   .strict();
-export type BulkInput = z.input<typeof bulkInput>;
 
 export const bulkRowResultSchema = z.object({
   id: z.number().int(),
@@ -99,7 +97,6 @@ export const bulkResultSchema = z.object({
   conflicts: z.number().int(),
   invalid: z.number().int(),
 });
-export type BulkResult = z.infer<typeof bulkResultSchema>;
 export type BulkRowResult = z.infer<typeof bulkRowResultSchema>;
 
 /** A saved list view: the list's query string, a name, and whether colleagues see it. */
@@ -111,7 +108,6 @@ export const savedViewSchema = z.object({
   ownerName: z.string(),
   mine: z.boolean(),
 });
-export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const saveViewInput = z
   .object({

@@ -1,24 +1,25 @@
 export {
-  type DateParts,
   type IsoDate,
   type IsoTime,
-  type TimeParts,
-  type WallClock,
   addDays,
-  DATE_RANGE_MESSAGE,
   daysBetween,
-  FIRST_DATE,
-  isInDateRange,
-  LAST_DATE,
   isIsoDate,
   isIsoTime,
-  isoDateOf,
-  isoTimeOf,
 } from "./calendar";
 export { formatDuration, parseDuration } from "./duration";
+export { type LegacyDateOptions, parseLegacyDateTime, readLegacyDate, readLegacyTime } from "./legacy-spellings";
 export type { ParseResult } from "./result";
-export { type DeriveScheduleResult, deriveSchedule } from "./schedule";
-export { emptySchedule } from "./schedule-fields";
+export { deriveSchedule } from "./schedule";
+/** The schedule vocabulary, declared once: start/stop × local/office/UTC and the fields that hold each. */
+export {
+  BOUNDARIES as scheduleBoundaries,
+  emptySchedule,
+  REPRESENTATIONS as scheduleRepresentations,
+  WALL_CLOCK_FIELDS as wallClockFields,
+  wallClockOf,
+  type Boundary as ScheduleBoundary,
+  type Representation as ScheduleRepresentation,
+} from "./schedule-fields";
 export type {
   DerivedSchedule,
   ScheduleFieldName,
@@ -29,11 +30,8 @@ export type {
 export type { ScheduleIssue } from "./schedule-outcome";
 export { toSnakeCase } from "./snake-case";
 export {
-  type NonexistentLocalTime,
-  type ZonedInstantResult,
   instantToZoned,
   isValidTimeZone,
-  utcToInstant,
   zonedStartOfDay,
   zonedToInstant,
 } from "./zones";

@@ -79,6 +79,17 @@ export const WALL_CLOCK_FIELDS = {
 } as const satisfies Record<Boundary, Record<Representation, { date: ScheduleFieldName; time: ScheduleFieldName }>>;
 
 export type WallClockFieldPair = (typeof WALL_CLOCK_FIELDS)[Boundary][Representation];
+
+/** Which boundary, in which representation, a date or time field holds (undefined for any other field). */
+export function wallClockOf(field: string): { boundary: Boundary; representation: Representation } | undefined {
+  for (const boundary of BOUNDARIES) {
+    for (const representation of REPRESENTATIONS) {
+      const pair: { date: string; time: string } = WALL_CLOCK_FIELDS[boundary][representation];
+      if (pair.date === field || pair.time === field) return { boundary, representation };
+    }
+  }
+  return undefined;
+}
 export type DateFieldName = WallClockFieldPair["date"];
 export type TimeFieldName = WallClockFieldPair["time"];
 

@@ -4,6 +4,7 @@
  * and a bad stop) are reported together, as a form wants them.
  */
 import { type ScheduleFieldName, type SchedulePatch, spokenFields } from "./schedule-fields";
+import { fieldRef, renderIssue } from "../issue";
 import { toSnakeCase } from "./snake-case";
 
 export interface ScheduleIssue {
@@ -11,7 +12,9 @@ export interface ScheduleIssue {
   path: [ScheduleFieldName];
   /** Every field involved, `path`'s first. */
   fields: ScheduleFieldName[];
-  /** A sentence naming the fields as the legacy API spells them (snake_case). */
+  /** The sentence with each field as `{apiKey}` (see ../issue.ts), for a door to name in its own words. */
+  text: string;
+  /** The sentence naming the fields as the legacy API spells them (snake_case). */
   message: string;
 }
 
@@ -26,8 +29,8 @@ export function fail(...issues: ScheduleIssue[]): { ok: false; issues: ScheduleI
 }
 
 /** An issue about `fields`, pointing at the first; a field listed twice is listed once. */
-export function issue(fields: readonly [ScheduleFieldName, ...ScheduleFieldName[]], message: string): ScheduleIssue {
-  return { path: [fields[0]], fields: [...new Set(fields)], message };
+export function issue(fields: readonly [ScheduleFieldName, ...ScheduleFieldName[]], text: string): ScheduleIssue {
+  return { path: [fields[0]], fields: [...new Set(fields)], text, message: renderIssue({ text }, toSnakeCase) };
 }
 
 export function issuesOf(...outcomes: Outcome<unknown>[]): ScheduleIssue[] {
@@ -51,8 +54,8 @@ export function disagreements<T>(
   return others.filter((other) => !agree(reference, other)).map((other) => issueFor(reference, other));
 }
 
-/** A field as messages name it: `timeStartLocal` → `time_start_local`. */
-export const named = (field: ScheduleFieldName): string => toSnakeCase(field);
+/** A field in an issue's sentence: a placeholder each door names (snake_case in `message`). */
+export const named = (field: ScheduleFieldName): string => fieldRef(field);
 
 /**
  * An appointment cannot stop without starting. The issue points at the start

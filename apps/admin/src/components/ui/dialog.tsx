@@ -21,6 +21,7 @@ function useReturnFocus(open: boolean) {
     opener.current = null;
     if (target) setTimeout(() => target.isConnected && target.focus(), 0);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus goes back once, when the dialog unmounts.
   useEffect(() => () => giveBack(), []);
   return giveBack;
 }

@@ -37,12 +37,11 @@ export function useBoardData(params: BoardParams) {
   const utils = api.useUtils();
   const board = api.appointment.board.useQuery(input, { refetchOnWindowFocus: false, staleTime: Infinity });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the input is rebuilt from params on every render; its identity is the params'.
   const apply = useCallback(
     (id: number, appointment: Appointment | null) => {
       utils.appointment.board.setData(input, (current) => (current ? withAppointment(current, id, appointment) : current));
     },
-    // The input is rebuilt from params on every render; its identity is the params'.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [utils, params.date, params.view, params.officeId],
   );
 

@@ -180,12 +180,12 @@ export function BoardView({ params }: { params: BoardParams }) {
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `commit` is rebuilt every render; the undo changes only with the last move and the data.
   const undo = useCallback(() => {
     if (!lastMove || !data) return;
     const current = [...data.appointments, ...data.queue].find((a) => a.id === lastMove.id);
     const base = current ?? ({ id: lastMove.id, updatedAtMt: lastMove.version } as Appointment);
     void commit({ ...base, updatedAtMt: lastMove.version }, lastMove.revert, `Undid: ${lastMove.label}`, { isUndo: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lastMove, data]);
 
   useEffect(() => {

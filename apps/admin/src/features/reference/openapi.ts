@@ -5,7 +5,7 @@ import "server-only";
  * required, description, possible values) and statuses, as the seed's
  * reference pages list them.
  */
-import { fieldByLegacyName, legacyStatuses, type LegacyStatus } from "@plano/schema";
+import { fieldByLegacyName } from "@plano/schema";
 import { apiServerUrl } from "~/lib/api-server";
 
 interface JsonSchema {
@@ -28,8 +28,16 @@ interface Operation {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 }
 
+/** A status as the document's `x-status-table` describes it (the REST adapter's status table). */
+interface StatusSpec {
+  http: number;
+  description: string;
+  kind: "common" | "uncommon" | "extension";
+}
+
 interface OpenApiDocument {
   info: { title: string; description?: string };
+  "x-status-table"?: Record<string, StatusSpec>;
   paths: Record<string, { post?: Operation }>;
 }
 
@@ -86,8 +94,8 @@ function parametersOf(operation: Operation): { parameters: ParameterDoc[]; oneOf
   return { parameters, oneOf };
 }
 
-function statusOf(status: string): StatusDoc {
-  const spec = (legacyStatuses as Record<string, (typeof legacyStatuses)[LegacyStatus] | undefined>)[status];
+function statusOf(status: string, table: Record<string, StatusSpec>): StatusDoc {
+  const spec = table[status];
   return { status, http: spec?.http, description: spec?.description ?? "", uncommon: spec?.kind === "uncommon" };
 }
 
@@ -105,7 +113,7 @@ export async function loadApiReference(): Promise<{ title: string; routes: Route
         description: operation.description ?? "",
         sensitive: operation["x-sensitive"] === true,
         ...parametersOf(operation),
-        statuses: (operation["x-statuses"] ?? []).map(statusOf),
+        statuses: (operation["x-statuses"] ?? []).map((status) => statusOf(status, document["x-status-table"] ?? {})),
       },
     ];
   });

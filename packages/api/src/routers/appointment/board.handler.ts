@@ -1,8 +1,9 @@
-import { boardInput } from "@plano/schema";
+import { boardInput, boardSchema } from "@plano/schema";
 import { readScope } from "../../auth/principal";
 import { loadBoard } from "../../domain/board";
 import { requirePermission } from "../../trpc";
 
 export const board = requirePermission("appointments:read")
   .input(boardInput)
+  .output(boardSchema)
   .query(({ ctx, input }) => loadBoard(ctx.db, readScope(ctx.principal), input));

@@ -1,9 +1,10 @@
-import { cancelAppointmentInput } from "@plano/schema";
+import { appointmentResultSchema, cancelAppointmentInput } from "@plano/schema";
 import { appointmentProcedure } from "../../trpc";
 import { changeStatus } from "./status-change";
 
 export const cancel = appointmentProcedure("appointments:cancel")
   .input(cancelAppointmentInput)
+  .output(appointmentResultSchema)
   .mutation(async ({ ctx, input }) =>
     // Cancelling twice is a no-op, also when the two race (status-change.ts).
     changeStatus(ctx, {

@@ -1,4 +1,4 @@
-import { confirmAppointmentInput } from "@plano/schema";
+import { appointmentResultSchema, confirmAppointmentInput } from "@plano/schema";
 import { canConfirm } from "../../auth/principal";
 import { fail } from "../../errors";
 import { appointmentProcedure } from "../../trpc";
@@ -6,6 +6,7 @@ import { changeStatus } from "./status-change";
 
 export const confirm = appointmentProcedure("appointments:confirm")
   .input(confirmAppointmentInput)
+  .output(appointmentResultSchema)
   .mutation(async ({ ctx, input }) => {
     if (!canConfirm(ctx.principal, ctx.appointment)) {
       fail("forbidden", "Photographers may confirm only their own appointments.", { field: "id", fields: ["id"] });

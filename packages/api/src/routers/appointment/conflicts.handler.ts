@@ -1,4 +1,5 @@
-import { conflictsInput } from "@plano/schema";
+import { conflictsInput, overlapSchema } from "@plano/schema";
+import { z } from "zod";
 import { readScope, visibleTo } from "../../auth/principal";
 import { loadAppointment } from "../../domain/appointment-load";
 import { findPhotographerOverlaps } from "../../domain/overlaps";
@@ -8,6 +9,7 @@ import { requirePermission } from "../../trpc";
 /** Overlapping appointments of the same photographer: of a stored appointment, or of a slot being edited. */
 export const conflicts = requirePermission("appointments:read")
   .input(conflictsInput)
+  .output(z.array(overlapSchema))
   .query(async ({ ctx, input }) => {
     // Only overlaps the caller may read: a photographer or client asking about another photographer's slot gets none of theirs.
     const scope = readScope(ctx.principal);

@@ -1,19 +1,22 @@
-import type { AppointmentChangeEntry } from "@plano/schema";
+import { appointmentChangeSchema, type AppointmentChangeEntry } from "@plano/schema";
+import { z } from "zod";
 import { appointmentProcedure } from "../../trpc";
 
-export const history = appointmentProcedure("appointments:history").query(async ({ ctx }): Promise<AppointmentChangeEntry[]> => {
-  const rows = await ctx.db.appointmentChange.findMany({
-    where: { appointmentId: ctx.appointment.id },
-    orderBy: { id: "desc" },
-    take: 500,
+export const history = appointmentProcedure("appointments:history")
+  .output(z.array(appointmentChangeSchema))
+  .query(async ({ ctx }) => {
+    const rows = await ctx.db.appointmentChange.findMany({
+      where: { appointmentId: ctx.appointment.id },
+      orderBy: { id: "desc" },
+      take: 500,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      action: row.action,
+      actor: row.actor,
+      application: row.application,
+      channel: row.channel,
+      at: row.at.toISOString(),
+      changes: row.changes as AppointmentChangeEntry["changes"],
+    }));
   });
-  return rows.map((row) => ({
-    id: row.id,
-    action: row.action,
-    actor: row.actor,
-    application: row.application,
-    channel: row.channel,
-    at: row.at.toISOString(),
-    changes: row.changes as AppointmentChangeEntry["changes"],
-  }));
-});

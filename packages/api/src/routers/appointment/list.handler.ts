@@ -1,8 +1,9 @@
-import { listAppointmentsInput } from "@plano/schema";
+import { appointmentPageSchema, listAppointmentsInput } from "@plano/schema";
 import { readScope } from "../../auth/principal";
 import { listAppointments } from "../../domain/appointment-reads";
 import { requirePermission } from "../../trpc";
 
 export const list = requirePermission("appointments:read")
   .input(listAppointmentsInput)
+  .output(appointmentPageSchema)
   .query(({ ctx, input }) => listAppointments(ctx.db, readScope(ctx.principal), input));

@@ -1,9 +1,10 @@
 import { TRPCError, tracked } from "@trpc/server";
-import { appointmentChangesInput, type AppointmentChangeEvent, type AppointmentLiveEvent } from "@plano/schema";
+import { appointmentChangesInput, appointmentLiveEventSchema, type AppointmentChangeEvent, type AppointmentLiveEvent } from "@plano/schema";
 import { readScope } from "../../auth/principal";
 import { latestChangeId, loadChangesAfter, type StoredChange } from "../../live/change-events";
 import { REPLAY_LIMIT } from "../../live/change-hub";
 import { eventFor } from "../../live/subscription-filter";
+import { trackedEvents } from "../../live/tracked-output";
 import { requirePermission } from "../../trpc";
 
 /** A subscriber further behind than this is told to reload instead of being buffered without end. */
@@ -16,6 +17,7 @@ const MAX_QUEUED = 1000;
  */
 export const onChange = requirePermission("appointments:read")
   .input(appointmentChangesInput)
+  .output(trackedEvents(appointmentLiveEventSchema))
   .subscription(async function* ({ ctx, input, signal }) {
     const hub = ctx.changes;
     if (!hub) throw new TRPCError({ code: "NOT_IMPLEMENTED", message: "Live changes are not available on this server." });

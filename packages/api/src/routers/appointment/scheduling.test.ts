@@ -3,8 +3,8 @@
  * rows (`appointment.bulk`), the list's `#id`/order search, and saved views.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock, userWithSession } from "../../../test/fixtures";
-import { describedFailure } from "../../mail/testing/described-failure";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock, userWithSession } from "@plano/testing/fixtures";
+import { describedFailure } from "@plano/testing/described-failure";
 
 type Database = Awaited<ReturnType<typeof freshDatabase>>;
 let database: Database;

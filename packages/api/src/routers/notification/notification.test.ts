@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "../../../test/fixtures";
+import { appToken, callerFor, freshDatabase, smallWorld, testClock } from "@plano/testing/fixtures";
 import { OutboxMailer } from "../../mail";
-import { describedFailure } from "../../mail/testing/described-failure";
-import { startFakeMandrill, type FakeMandrill } from "../../mail/testing/fake-mandrill";
+import { describedFailure } from "@plano/testing/described-failure";
+import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
 
 type Database = Awaited<ReturnType<typeof freshDatabase>>;
 

@@ -3,7 +3,7 @@
  * reassigned, confirmed, cancelled, changed), by whom, through which door,
  * with instants in the appointment's zone (and UTC beside it).
  */
-import { type AppointmentChangeEntry, isValidTimeZone } from "@plano/schema";
+import { type AppointmentChangeEntry, isValidTimeZone, wallClockFields, wallClockOf } from "@plano/schema";
 import { fieldLabels } from "../edit/field-labels";
 
 /** The doors as people name them: the legacy REST API is FileMaker's. */
@@ -62,7 +62,8 @@ export function shownValue(field: string, value: unknown, timeZone: string, name
 
 const isInstant = (value: unknown): value is string => typeof value === "string" && !Number.isNaN(Date.parse(value));
 /** Derived representations and bookkeeping: part of a move or a status, not news of their own. */
-const quiet = /^(date|time)(Start|Stop)(Local|Office|Utc)$|^(startsAt|stopsAt|timeDuration|timeDurationS|photographerName|confirmedAt|confirmedBy|updatedBy|sameDayCancel)$/;
+const quietFields = new Set(["startsAt", "stopsAt", "timeDuration", "timeDurationS", "photographerName", "confirmedAt", "confirmedBy", "updatedBy", "sameDayCancel"]);
+const quiet = { test: (field: string) => wallClockOf(field) !== undefined || quietFields.has(field) };
 
 /** The start as wall clocks: the record's current values where the entry did not change them. */
 export interface CurrentStart {
@@ -75,9 +76,8 @@ export interface CurrentStart {
 type Changes = Record<string, { before: unknown; after: unknown }>;
 
 /** A wall-clock move as instants-in-UTC-notation, so `fromTo(…, "UTC")` prints the clock as is. */
-function wallClockMove(changes: Changes, current: CurrentStart | undefined, kind: "Local" | "Utc"): { before: string; after: string } | null {
-  const dateKey = `dateStart${kind}`;
-  const timeKey = `timeStart${kind}`;
+function wallClockMove(changes: Changes, current: CurrentStart | undefined, kind: "local" | "utc"): { before: string; after: string } | null {
+  const { date: dateKey, time: timeKey } = wallClockFields.start[kind];
   if (!changes[dateKey] && !changes[timeKey]) return null;
   const side = (which: "before" | "after") => {
     const date = (changes[dateKey]?.[which] ?? current?.[dateKey as keyof CurrentStart]) as string | null | undefined;
@@ -113,8 +113,8 @@ export function describeChange(
 
   const start = changes.startsAt;
   const stop = changes.stopsAt;
-  const local = wallClockMove(changes, current, "Local");
-  const utcMove = wallClockMove(changes, current, "Utc");
+  const local = wallClockMove(changes, current, "local");
+  const utcMove = wallClockMove(changes, current, "utc");
   if (!(start && isInstant(start.before)) && local) {
     // The audit keeps the wall clocks (not the instants): they read as they were typed.
     facts.push(`Moved ${fromTo(local.before, local.after, "UTC")} (${city})`);

@@ -94,9 +94,10 @@ export function AppointmentForm({
   }, [form, draftId]);
   // An error in a field "All fields" holds opens it, so the message is seen.
   const errorKeys = Object.keys(form.formState.errors);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the joined keys say when the set of errors changed; the array is new every render.
   useEffect(() => {
     if (errorKeys.some((key) => !everydayFields.has(key)) && allFields.current) allFields.current.open = true;
-  }, [errorKeys.join(",")]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [errorKeys.join(",")]);
 
   /** Back to the newest saved version this page knows (a restored draft may be based on an older one). */
   function discard() {

@@ -48,6 +48,7 @@ export function FormField({ state, name, readOnly, multiline, options, compact, 
     <Field label={label} error={error} className={className}>
       {(control) =>
         options ? (
+          // biome-ignore lint/a11y/noAutofocus: only a caller that opens a field for editing (a dialog's first field) passes it.
           <select {...control} {...registration} disabled={readOnly} title={title} autoFocus={autoFocus} className={inputClasses}>
             {options}
           </select>

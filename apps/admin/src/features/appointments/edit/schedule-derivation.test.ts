@@ -10,7 +10,7 @@ describe("no input can crash the edit page", () => {
   it("derives an issue on the zone field, never an exception, for any typed zone", () => {
     for (const zone of typed) {
       const values = { ...formValuesOf(null), officeId: "1", timeZoneLocal: zone, dateStartLocal: "2027-03-10", timeStartLocal: "10:00", timeDuration: "1:00" };
-      const result = deriveFormSchedule(values, null, { Start: "Local", Stop: "duration" }, () => "America/Denver");
+      const result = deriveFormSchedule(values, null, { start: "local", stop: "duration" }, () => "America/Denver");
       expect(result.ok, zone).toBe(false);
       if (!result.ok) expect(result.issues[0]?.field).toBe("timeZoneLocal");
     }
@@ -28,7 +28,7 @@ describe("no input can crash the edit page", () => {
 
   it("still derives with a real zone", () => {
     const values = { ...formValuesOf(null), officeId: "1", timeZoneLocal: "Europe/Berlin", dateStartLocal: "2027-03-10", timeStartLocal: "10:00", timeDuration: "1:30" };
-    const result = deriveFormSchedule(values, null, { Start: "Local", Stop: "duration" }, () => "America/Denver");
+    const result = deriveFormSchedule(values, null, { start: "local", stop: "duration" }, () => "America/Denver");
     expect(result.ok && result.schedule.timeStopLocal).toBe("11:30:00");
   });
 });

@@ -12,23 +12,26 @@ import {
   type ScheduleIssue,
   type SchedulePatch,
   type ScheduleZones,
+  type ScheduleBoundary,
+  type ScheduleRepresentation,
   deriveSchedule,
   emptySchedule,
   isValidTimeZone,
+  scheduleBoundaries,
+  scheduleRepresentations,
+  wallClockFields as sharedWallClockFields,
 } from "@plano/schema";
 import { type FormValues, type WritableKey, toApiValue } from "./form-model";
 
-export const boundaries = ["Start", "Stop"] as const;
-export const representations = ["Local", "Office", "Utc"] as const;
-export type Boundary = (typeof boundaries)[number];
-export type Representation = (typeof representations)[number];
+// The schedule vocabulary is @plano/schema's (start/stop × local/office/UTC), not a copy.
+export const boundaries = scheduleBoundaries;
+export const representations = scheduleRepresentations;
+export type Boundary = ScheduleBoundary;
+export type Representation = ScheduleRepresentation;
 
 /** The date and time fields of a boundary in a representation, e.g. dateStartOffice/timeStartOffice. */
-export function wallClockFields(boundary: Boundary, representation: Representation) {
-  return {
-    date: `date${boundary}${representation}` satisfies ScheduleFieldName,
-    time: `time${boundary}${representation}` satisfies ScheduleFieldName,
-  };
+export function wallClockFields(boundary: Boundary, representation: Representation): { date: ScheduleFieldName & WritableKey; time: ScheduleFieldName & WritableKey } {
+  return sharedWallClockFields[boundary][representation];
 }
 
 /** Every schedule field, in the order the shared module lists them. */
@@ -38,8 +41,8 @@ export const scheduleFieldNames = Object.keys(emptySchedule(false)).filter(
 
 /** What the user has typed, per boundary: which representation, or for the stop possibly the duration. */
 export interface ScheduleSources {
-  Start?: Representation;
-  Stop?: Representation | "duration";
+  start?: Representation;
+  stop?: Representation | "duration";
 }
 
 export function schedulePatchFrom(values: FormValues, base: Appointment | null, sources: ScheduleSources): SchedulePatch {

@@ -9,15 +9,14 @@ import { useWatch } from "react-hook-form";
 import { zoneAbbreviation } from "~/lib/time-display";
 import { FormField } from "./form-field";
 import { type Representation, boundaries, representations, wallClockFields } from "./schedule-derivation";
+import type { RouterOutputs } from "~/trpc/react";
 import type { AppointmentFormState } from "./use-appointment-form";
 
-export interface OfficeOption {
-  id: number;
-  name: string;
-  timeZone: string;
-}
+/** An office as `directory.offices` answers it. */
+export type OfficeOption = RouterOutputs["directory"]["offices"][number];
 
-const representationTitles: Record<Representation, string> = { Local: "Local", Office: "Office", Utc: "UTC" };
+const representationTitles: Record<Representation, string> = { local: "Local", office: "Office", utc: "UTC" };
+const boundaryTitles: Record<(typeof boundaries)[number], string> = { start: "Start", stop: "Stop" };
 
 function ZoneHeading({ representation, zone, at }: { representation: Representation; zone: string | undefined; at: string | null }) {
   return (
@@ -36,7 +35,7 @@ export function ScheduleSection({ state, offices }: { state: AppointmentFormStat
   const { slot } = state;
   const [officeId, timeZoneLocal] = useWatch({ control: state.form.control, name: ["officeId", "timeZoneLocal"] });
   const officeZone = offices.find((office) => String(office.id) === String(officeId))?.timeZone;
-  const zones: Record<Representation, string | undefined> = { Local: String(timeZoneLocal || officeZone || "") || undefined, Office: officeZone, Utc: "UTC" };
+  const zones: Record<Representation, string | undefined> = { local: String(timeZoneLocal || officeZone || "") || undefined, office: officeZone, utc: "UTC" };
   const at = slot?.startsAt ?? null;
 
   return (
@@ -77,7 +76,7 @@ function BoundaryRows({ boundary, state }: { boundary: (typeof boundaries)[numbe
       {(["date", "time"] as const).map((part) => (
         <div key={part} className="contents">
           <span className="pt-2 text-sm font-medium text-slate-700">
-            {boundary} {part}
+            {boundaryTitles[boundary]} {part}
           </span>
           {representations.map((representation) => (
             <FormField key={representation} state={state} name={wallClockFields(boundary, representation)[part]} compact onTyped={state.scheduleTyped} />

@@ -5,7 +5,7 @@
  * the schedule as the user types, and the patch a save sends.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { Appointment } from "@plano/schema";
+import { type Appointment, wallClockOf } from "@plano/schema";
 import { useRef, useState } from "react";
 import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
 import {
@@ -19,8 +19,6 @@ import {
   toFormValue,
 } from "./form-model";
 import {
-  type Boundary,
-  type Representation,
   type ScheduleSources,
   type ZoneLookup,
   deriveFormSchedule,
@@ -36,7 +34,6 @@ export interface Slot {
   stopsAt: string;
 }
 
-const WALL_CLOCK_FIELD = /^(date|time)(Start|Stop)(Local|Office|Utc)$/;
 const scheduleKeys = new Set<string>(scheduleFieldNames);
 /** Fields whose errors the live derivation owns (it sets and clears them as the user types). */
 const derivationFields: WritableKey[] = [...scheduleFieldNames, "timeZoneLocal", "officeId"];
@@ -53,7 +50,7 @@ function slotOf(schedule: { startsAt: Date | string | null; stopsAt: Date | stri
 const NEW_DURATION = "1:00";
 
 export function useAppointmentForm({ base, officeZone }: { base: Appointment | null; officeZone: ZoneLookup }) {
-  const sources = useRef<ScheduleSources>(base ? {} : { Stop: "duration" });
+  const sources = useRef<ScheduleSources>(base ? {} : { stop: "duration" });
   // The resolver outlives renders; it reads the current base and zones through refs.
   const latest = useRef({ base, officeZone });
   latest.current = { base, officeZone };
@@ -94,9 +91,9 @@ export function useAppointmentForm({ base, officeZone }: { base: Appointment | n
 
   /** The user typed in a schedule field: it becomes the given representation of its boundary. */
   function scheduleTyped(field: WritableKey) {
-    const match = WALL_CLOCK_FIELD.exec(field);
-    if (match) sources.current[match[2] as Boundary] = match[3] as Representation;
-    if (field === "timeDuration") sources.current.Stop = "duration";
+    const wallClock = wallClockOf(field);
+    if (wallClock) sources.current[wallClock.boundary] = wallClock.representation;
+    if (field === "timeDuration") sources.current.stop = "duration";
     rederive();
   }
 
@@ -112,7 +109,7 @@ export function useAppointmentForm({ base, officeZone }: { base: Appointment | n
 
   /** Starts over from a record (after a save, a reload, or a resolved conflict). */
   function resetTo(next: Appointment | null, keep: AppointmentPatchValues = {}) {
-    sources.current = next ? {} : { Stop: "duration" };
+    sources.current = next ? {} : { stop: "duration" };
     // The form's watchers run inside reset(): they must already compare against the new base, not the one replaced.
     latest.current = { ...latest.current, base: next };
     form.reset(next ? formValuesOf(next) : { ...formValuesOf(null), timeDuration: NEW_DURATION });

@@ -69,6 +69,7 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
   useEffect(() => setMyZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
   // A new filter or page is a new selection.
   const listKey = listHref(input);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list's key is the trigger, not a value the effect reads.
   useEffect(() => {
     setActiveIndex(-1);
   }, [listKey]);

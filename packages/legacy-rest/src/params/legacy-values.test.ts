@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseLegacyDateTime } from "@plano/schema";
 import {
   formatLegacyDate,
   formatLegacyDateTime,
   parseLegacyBoolean,
   parseLegacyDate,
-  parseLegacyDateTime,
   parseLegacyInteger,
   parseLegacyMinutes,
   parseLegacyTime,
-} from "./index";
+} from "./legacy-values";
 
 const monthFirst = { monthFirst: true };
 const isoOnly = { monthFirst: false };

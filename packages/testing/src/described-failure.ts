@@ -1,4 +1,4 @@
-import { describeError, type DescribedError } from "../../error-detail";
+import { describeError, type DescribedError } from "@plano/api";
 
 /**
  * How a call's failure reads to every adapter (reason, field, message); for a

@@ -3,14 +3,10 @@
  * cloned from the run's migrated template, callers with real tokens, and a
  * small world of offices, photographers and clients.
  */
-import { createTestDatabase, type TestDatabase } from "@plano/db/test-database";
+import { createApplicationToken, createCaller, createContext, createSession, createUser, syncReferenceData, type AppointmentMailer, type NewUser } from "@plano/api";
 import type { ApplicationSlug, ChangeChannel, RoleName } from "@plano/schema";
 import { inject } from "vitest";
-import { createApplicationToken, createSession, createUser, type NewUser } from "../src/auth/credentials-admin";
-import { syncReferenceData } from "../src/auth/reference-data";
-import { createContext } from "../src/context";
-import type { AppointmentMailer } from "../src/domain/mail";
-import { createCaller } from "../src/root";
+import { createTestDatabase, type TestDatabase } from "./database";
 
 export async function freshDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase(inject("templateDatabase"));

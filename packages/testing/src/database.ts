@@ -5,8 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDb, type Db } from "./client";
-import { applyMigrations } from "./migrate";
+import { createDb, type Db } from "@plano/db";
+import { applyMigrations } from "@plano/db/migrate";
 
 declare module "vitest" {
   /** The run's migrated template database (scripts/vitest-global-setup.ts). */
