@@ -87,3 +87,42 @@ test.describe("phone and accessibility", () => {
     }
   });
 });
+
+test.describe("the board's accessibility", () => {
+  for (const width of widths) {
+    test(`the board, its queue and its side panel at ${width} px: no serious axe finding`, async ({ signedIn: page, db, makeAppointment, officeId }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const denver = await officeId("Denver");
+      const { rows } = await db.query<{ id: number }>(
+        `SELECT u.id FROM "user" u JOIN employee_record e ON e.user_id = u.id WHERE e.is_photographer AND e.office_id = $1 ORDER BY u.id LIMIT 1`,
+        [denver],
+      );
+      const date = "2029-02-14";
+      // A placed shoot, two that overlap, a shoot over two days, and one waiting in the queue.
+      const placed = await makeAppointment({ dateStartLocal: date, timeStartLocal: "09:00", timeDuration: "1:00", photographerUserId: rows[0]!.id });
+      await makeAppointment({ dateStartLocal: date, timeStartLocal: "13:00", timeDuration: "2:00", photographerUserId: rows[0]!.id });
+      await makeAppointment({ dateStartLocal: date, timeStartLocal: "14:00", timeDuration: "1:00", photographerUserId: rows[0]!.id });
+      await makeAppointment({ dateStartLocal: date, timeStartLocal: "20:00", timeDuration: "14:00", photographerUserId: rows[0]!.id });
+      await makeAppointment({ dateStartLocal: date, timeStartLocal: "11:00", timeDuration: "1:00", readyToSchedule: true });
+
+      await page.goto(`/board?date=${date}&view=day&office=${denver}`);
+      await expect(page.getByRole("grid")).toBeVisible();
+      await expect(page.getByTestId(`block-${placed.id}`)).toBeVisible();
+      expect(await seriousViolations(page), `board at ${width}px`).toEqual([]);
+      // The grid scrolls inside its own frame; the page itself does not scroll sideways.
+      expect(await horizontalOverflow(page), `board at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: test.info().outputPath(`board-${width}.png`), fullPage: true });
+
+      await page.getByTestId(`block-${placed.id}`).getByRole("button").first().click();
+      const panel = page.getByTestId("side-panel");
+      await expect(panel).toBeVisible();
+      await expect(panel.getByText(/free in this slot/)).toBeVisible();
+      expect(await seriousViolations(page), `board's side panel at ${width}px`).toEqual([]);
+      await page.screenshot({ path: test.info().outputPath(`board-panel-${width}.png`), fullPage: true });
+
+      await page.goto(`/board?date=${date}&view=week&office=${denver}`);
+      await expect(page.getByTestId(`block-${placed.id}`)).toBeVisible();
+      expect(await seriousViolations(page), `board's week at ${width}px`).toEqual([]);
+    });
+  }
+});

@@ -3,14 +3,11 @@
  * keyboard, each checked in the database; a stale drop; and live updates
  * across two API processes, also after one of them restarts.
  */
-import type { ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eEnvironment } from "./support/environment";
 import { expect as baseExpect, saveElsewhere, storedAppointment, test, waitForHydration } from "./support/fixtures";
-import { freePort, repoRoot, startProcess, stopPids, waitForHttp } from "./support/servers";
-import { SCHEDULER } from "./support/environment";
+import { signedInAt, startSecondStack, type SecondStack } from "./support/second-stack";
 
 // A save travels browser → admin proxy → API → database: on a shared, busy machine that can take seconds.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -177,50 +174,73 @@ test.describe("the dispatch board", () => {
     // Nothing was overwritten.
     expect((await storedAppointment(db, appointment.id)).time_start_local).toBe("16:00:00");
   });
+
+  test("the week view draws a shoot over several days as a block on each day, also when it began the week before", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann] = await denverPhotographers(db);
+    const monday = "2031-03-03"; // a Monday
+    // Tuesday 20:00 to Thursday 10:00 (38 hours), and Sunday 18:00 (the week before) to Monday 09:00.
+    const long = await makeAppointment({ dateStartLocal: "2031-03-04", timeStartLocal: "20:00", timeDuration: "38:00", photographerUserId: ann!.id });
+    const carried = await makeAppointment({ dateStartLocal: "2031-03-02", timeStartLocal: "18:00", timeDuration: "15:00", photographerUserId: ann!.id });
+    await page.goto(`/board?date=${monday}&view=week&office=${await officeId("Denver")}`);
+    await expect(page.getByRole("grid")).toBeVisible();
+    const lane = page.getByTestId(`lane-${ann!.id}`);
+    const parts = [lane.getByTestId(`block-${long.id}`), lane.getByTestId(`block-${long.id}-part-2`), lane.getByTestId(`block-${long.id}-part-3`)];
+    for (const part of parts) await expect(part).toBeVisible();
+    await expect(parts[0]!).toHaveAttribute("data-part", "1/3");
+    await expect(parts[2]!).toHaveAttribute("data-end", "10:00");
+    // Each part sits on its own day, left to right, and the middle one fills its day.
+    const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+    const track = (await lane.getByRole("gridcell").boundingBox())!;
+    const dayWidth = track.width / 7;
+    expect(boxes.map((box) => Math.floor((box.x - track.x + 1) / dayWidth))).toEqual([1, 2, 3]);
+    expect(boxes[1]!.width).toBeGreaterThan(dayWidth * 0.95);
+    // Begun on the Sunday before: only its Monday part is drawn, from the day's start.
+    const carriedPart = lane.getByTestId(`block-${carried.id}-part-2`);
+    await expect(carriedPart).toBeVisible();
+    expect(Math.abs((await carriedPart.boundingBox())!.x - track.x)).toBeLessThan(3);
+    await page.screenshot({ path: test.info().outputPath("week-multi-day.png") });
+  });
+
+  test("the side panel's photographer picker says who is free, grouped by office, and reassigns", async ({ signedIn: page, db, makeAppointment, officeId }) => {
+    const [ann, ben] = await denverPhotographers(db);
+    const date = freshDay();
+    const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id });
+    const busy = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:30", timeDuration: "1:00", photographerUserId: ben!.id, summary: "Ben's other shoot" });
+    await openBoard(page, date, await officeId("Denver"));
+    await page.getByTestId(`block-${appointment.id}`).getByRole("button").first().click();
+    const panel = page.getByTestId("side-panel");
+    const picker = panel.getByLabel("Photographer");
+    await expect(panel.getByText(/free in this slot/)).toBeVisible();
+    await expect(picker.locator("optgroup", { has: page.locator(`option[value="${ben!.id}"]`) })).toHaveAttribute("label", "Denver");
+    await expect(picker.locator(`option[value="${ben!.id}"]`)).toContainText(`#${busy.id}`);
+    await picker.selectOption(String(ben!.id));
+    await panel.getByRole("button", { name: "Save slot" }).click();
+    await expect(page.getByTestId(`lane-${ben!.id}`).getByTestId(`block-${appointment.id}`)).toBeVisible();
+    expect((await storedAppointment(db, appointment.id)).photographer_user_id).toBe(ben!.id);
+    await page.screenshot({ path: test.info().outputPath("side-panel-picker.png") });
+  });
 });
 
 test.describe("live across API processes", () => {
   test.describe.configure({ timeout: 180_000 });
-  const pids: number[] = [];
-  let second: { apiUrl: string; adminUrl: string; apiPort: number; api: ChildProcess; env: NodeJS.ProcessEnv };
+  let second: SecondStack;
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    const [apiPort, adminPort] = [await freePort(), await freePort()];
-    const env = { ...process.env, DATABASE_URL: e2eEnvironment().databaseUrl, API_PORT: String(apiPort), PLANO_INSECURE_COOKIES: "1", NEXT_TELEMETRY_DISABLED: "1" };
-    const api = startProcess("api-2", ["apps/server/dist/main.js"], { env });
-    pids.push(api.pid!);
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitForHttp(`${apiUrl}/healthz`, 60_000, api);
-    const admin = startProcess("admin-2", [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(adminPort), "-H", "127.0.0.1"], {
-      cwd: path.join(repoRoot, "apps/admin"),
-      env: { ...env, API_URL: apiUrl, PORT: String(adminPort) },
-    });
-    pids.push(admin.pid!);
-    const adminUrl = `http://127.0.0.1:${adminPort}`;
-    await waitForHttp(`${adminUrl}/login`, 90_000, admin);
-    second = { apiUrl, adminUrl, apiPort, api, env };
+    second = await startSecondStack();
   });
 
   test.afterAll(async () => {
-    await stopPids(pids);
+    await second?.stop();
   });
-
-  async function signedInOn(browser: import("@playwright/test").Browser, baseURL: string) {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 1000 }, timezoneId: "America/Denver" });
-    const page = await context.newPage();
-    const response = await page.request.post("/api/trpc/auth.login", { data: { json: { email: SCHEDULER.email, password: SCHEDULER.password, rememberMe: false } } });
-    expect(response.ok()).toBe(true);
-    return { context, page };
-  }
 
   test("two boards, each served by its own API process, see each other's moves within a second or two", async ({ browser, db, makeAppointment, officeId }) => {
     const [ann] = await denverPhotographers(db);
     const date = freshDay();
     const denver = await officeId("Denver");
     const appointment = await makeAppointment({ dateStartLocal: date, timeStartLocal: "10:00", timeDuration: "1:00", photographerUserId: ann!.id });
-    const one = await signedInOn(browser, e2eEnvironment().adminUrl);
-    const two = await signedInOn(browser, second.adminUrl);
+    const one = await signedInAt(browser, e2eEnvironment().adminUrl);
+    const two = await second.signedIn(browser);
     try {
       for (const { page } of [one, two]) {
         await page.goto(`/board?date=${date}&view=day&office=${denver}`);
@@ -240,8 +260,8 @@ test.describe("live across API processes", () => {
       await expect(blockTwo).toHaveAttribute("data-start", "13:00");
       await expect(blockOne).toHaveAttribute("data-start", "13:00", { timeout: 3000 });
     } finally {
-      await one.context.close();
-      await two.context.close();
+      await one.close();
+      await two.close();
     }
   });
 
@@ -251,26 +271,22 @@ test.describe("live across API processes", () => {
     const denver = await officeId("Denver");
     const a = await makeAppointment({ dateStartLocal: date, timeStartLocal: "08:00", timeDuration: "1:00", photographerUserId: ann!.id });
     const b = await makeAppointment({ dateStartLocal: date, timeStartLocal: "15:00", timeDuration: "1:00", photographerUserId: ann!.id });
-    const two = await signedInOn(browser, second.adminUrl);
+    const two = await second.signedIn(browser);
     try {
       await two.page.goto(`/board?date=${date}&view=day&office=${denver}`);
       await waitForHydration(two.page);
       await expect(two.page.getByTestId(`block-${a.id}`)).toHaveAttribute("data-start", "08:00");
 
       // The board's API process goes away; meanwhile two changes are saved elsewhere (the first API process).
-      await stopPids([second.api.pid!]);
-      await saveElsewhere(plano, { id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
-      await saveElsewhere(plano, { id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
-
-      const restarted = startProcess("api-2-restarted", ["apps/server/dist/main.js"], { env: second.env });
-      pids.push(restarted.pid!);
-      second.api = restarted;
-      await waitForHttp(`${second.apiUrl}/healthz`, 60_000, restarted);
-      // The EventSource reconnects by itself and resumes after the last event it had.
+      await second.restartApi(async () => {
+        await saveElsewhere(plano, { id: a.id, updatedAtMt: a.updatedAtMt, patch: { timeStartLocal: "09:30" } });
+        await saveElsewhere(plano, { id: b.id, updatedAtMt: b.updatedAtMt, patch: { timeStartLocal: "17:00" } });
+      });
+      // The client subscribes again (retryLink) and resumes after the board's read.
       await expect(two.page.getByTestId(`block-${a.id}`)).toHaveAttribute("data-start", "09:30", { timeout: 20_000 });
       await expect(two.page.getByTestId(`block-${b.id}`)).toHaveAttribute("data-start", "17:00");
     } finally {
-      await two.context.close();
+      await two.close();
     }
   });
 });

@@ -6,7 +6,6 @@
  * application-crash instead of hanging for a minute, /healthz must say so and
  * /readyz answer 503; once the proxy forwards again, the server recovers by itself.
  */
-import type http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { createDb, type Db } from "@plano/db";
@@ -14,6 +13,7 @@ import type { TestDatabase } from "@plano/testing/database";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { appToken, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { createApiServer } from "../src/http";
+import { listenOnLoopback, type Listening } from "./listening";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -55,7 +55,7 @@ async function partitionableProxy(target: { host: string; port: number }) {
 let database: TestDatabase;
 let proxy: Awaited<ReturnType<typeof partitionableProxy>>;
 let db: Db;
-let server: http.Server;
+let api: Listening | undefined;
 let origin: string;
 let token: string;
 
@@ -94,14 +94,12 @@ beforeAll(async () => {
   url.port = String(proxy.port);
   // Short limits so the test is quick; production defaults are in SERVER_DB_DEFAULTS.
   db = createDb(url.toString(), { poolSize: 4, connectTimeoutMs: 1_000, statementTimeoutMs: 1_500, transactionMaxWaitMs: 2_000 });
-  server = createApiServer({ db });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await listenOnLoopback(createApiServer({ db }));
+  origin = api.origin;
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await api?.stop();
   await db?.$disconnect().catch(() => {});
   await proxy?.close();
   await database?.drop();

@@ -5,8 +5,6 @@
  * could not start within Prisma's 2 s default).
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createApplicationToken, syncReferenceData } from "@plano/api";
@@ -15,6 +13,7 @@ import { openEmbeddedDatabase, type EmbeddedDatabase } from "@plano/db/embedded"
 import { applyMigrations } from "@plano/db/migrate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiServer } from "../src/http";
+import { listenOnLoopback, type Listening } from "./listening";
 import { dbOptionsFor } from "../src/start";
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
@@ -22,7 +21,7 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 let dataDir: string;
 let embedded: EmbeddedDatabase;
 let db: Db;
-let server: http.Server;
+let api: Listening | undefined;
 let origin: string;
 let token: string;
 let officeId: number;
@@ -36,14 +35,12 @@ beforeAll(async () => {
   await syncReferenceData(db);
   officeId = (await db.office.create({ data: { name: "Denver", timeZone: "America/Denver" } })).id;
   token = (await createApplicationToken(db, "planoorder")).token;
-  server = createApiServer({ db });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await listenOnLoopback(createApiServer({ db }));
+  origin = api.origin;
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await api?.stop();
   await db?.$disconnect();
   await embedded?.close();
   await rm(dataDir, { recursive: true, force: true });

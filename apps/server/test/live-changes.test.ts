@@ -162,6 +162,8 @@ describe("appointment.onChange", () => {
     const inBerlin = await create(world.berlin.id, { dateStartLocal: "2026-08-01", photographerUserId: photographerUser.id });
     await create(world.denver.id, { dateStartLocal: "2026-08-01" }); // other office
     await create(world.berlin.id, { dateStartLocal: "2026-08-02" }); // other day
+    // Begun two days before, running into Berlin's day: its board draws it, so it hears it.
+    const overDays = await create(world.berlin.id, { dateStartLocal: "2026-07-30", timeDurationS: 3 * 86_400 });
     const patsOther = await create(world.denver.id, { dateStartLocal: "2026-09-01", photographerUserId: photographerUser.id });
     // Moved out of Berlin's day: the Berlin board must still hear it, to take the block away.
     await caller().appointment.update({ id: inBerlin.appointment.id, updatedAtMt: inBerlin.appointment.updatedAtMt, patch: { dateStartLocal: "2026-08-03" } });
@@ -172,10 +174,10 @@ describe("appointment.onChange", () => {
       patch: { photographerUserId: world.bob.id },
     });
 
-    const berlinEvents = await berlinDay.until(2);
+    const berlinEvents = await berlinDay.until(3);
     const patEvents = await pat.until(4);
     await settle();
-    expect(ids(berlinDay.events)).toEqual([inBerlin.appointment.id, inBerlin.appointment.id]);
+    expect(ids(berlinDay.events)).toEqual([inBerlin.appointment.id, overDays.appointment.id, inBerlin.appointment.id]);
     expect(ids(pat.events)).toEqual([inBerlin.appointment.id, patsOther.appointment.id, inBerlin.appointment.id, patsOther.appointment.id]);
     const taken = patEvents.at(-1);
     expect(taken?.kind === "change" && taken.appointment).toBeNull();

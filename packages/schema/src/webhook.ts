@@ -1,17 +1,8 @@
 /** Webhook subscriptions: the events, and what a subscription is made of. */
 import { z } from "zod";
 import { recordId } from "./appointment/model";
+import { webhookEventTypes } from "./webhook-events";
 
-/** Every change is `appointment.created` or `appointment.updated`; an update may also be one or more of the others. */
-export const webhookEventTypes = [
-  "appointment.created",
-  "appointment.updated",
-  "appointment.confirmed",
-  "appointment.cancelled",
-  "appointment.moved",
-  "appointment.reassigned",
-] as const;
-export type WebhookEventType = (typeof webhookEventTypes)[number];
 export const webhookEventType = z.enum(webhookEventTypes, { error: `expected one of ${webhookEventTypes.join(", ")}` });
 
 /** Standard Webhooks secrets: "whsec_" and base64 of 24 to 64 random bytes. */

@@ -38,3 +38,12 @@ export function apiUnreachable(error: unknown): boolean {
   // fetch() rejects with a TypeError ("fetch failed") when no HTTP answer came back.
   return !data && cause instanceof TypeError;
 }
+
+/**
+ * A change that emails people (confirm, cancel, move, reassign) stands even when its email failed (the
+ * outbox retries it): the record as saved, and the API's words for what failed; null for any other error.
+ */
+export function savedDespiteEmail(error: unknown): { saved: Appointment; message: string } | null {
+  const detail = planoErrorOf(error);
+  return detail?.reason === "email-failed" && detail.saved ? { saved: detail.saved, message: errorMessageOf(error) } : null;
+}

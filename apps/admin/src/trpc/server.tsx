@@ -13,7 +13,7 @@ import { cookies } from "next/headers";
 import { PageHydration } from "./page-hydration";
 import { cache, type ReactNode } from "react";
 import superjson from "superjson";
-import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
+import { TRPC_MAX_BATCH_CALLS } from "@plano/schema/limits";
 import { SESSION_COOKIE, adminApiHeaders } from "~/lib/api-headers";
 import { apiServerUrl } from "~/lib/api-server";
 import { makeQueryClient } from "./query-client";

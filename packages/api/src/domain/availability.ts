@@ -1,6 +1,7 @@
 /**
- * Who is free for a slot: every photographer, grouped by the office they last
- * worked for, with the not-cancelled appointments of theirs that intersect
+ * Who is free for a slot: every photographer, grouped by their home office
+ * (`employee_record.office_id`, the column the board's lanes are grouped by),
+ * with the not-cancelled appointments of theirs that intersect
  * the slot. One query, so the picker costs one round trip however many
  * photographers there are.
  */
@@ -30,7 +31,7 @@ export async function photographerAvailability(
   // starts within a day before it; the rare longer ones are read apart.
   const rows = await db.$queryRaw<Row[]>`
     WITH ph AS (
-      SELECT u.id, u.name FROM "user" u JOIN employee_record e ON e.user_id = u.id WHERE e.is_photographer
+      SELECT u.id, u.name, e.office_id FROM "user" u JOIN employee_record e ON e.user_id = u.id WHERE e.is_photographer
     ), busy AS (
       SELECT a.id, a.uuid, a.summary, a.starts_at, a.stops_at, a.photographer_user_id, ${visible} AS visible
         FROM appointment a
@@ -39,20 +40,15 @@ export async function photographerAvailability(
               OR (a.is_long AND a.starts_at < ${slot.stopsAt}::timestamptz))
          AND NOT a.cancelled AND a.stops_at > ${slot.startsAt}::timestamptz AND a.id <> ${slot.excludeId ?? -1}
     )
-    SELECT ph.id, ph.name, home.office_id AS "officeId", o.name AS "officeName",
+    SELECT ph.id, ph.name, ph.office_id AS "officeId", o.name AS "officeName",
            COALESCE(json_agg(json_build_object(
              'id', busy.id, 'uuid', busy.uuid, 'summary', busy.summary,
              'startsAt', busy.starts_at, 'stopsAt', busy.stops_at, 'visible', busy.visible
            ) ORDER BY busy.starts_at, busy.id) FILTER (WHERE busy.id IS NOT NULL), '[]') AS busy
       FROM ph
-      LEFT JOIN LATERAL (
-        SELECT a.office_id FROM appointment a
-         WHERE a.photographer_user_id = ph.id AND a.starts_at < ${slot.stopsAt}::timestamptz
-         ORDER BY a.starts_at DESC, a.id DESC LIMIT 1
-      ) home ON true
-      LEFT JOIN office o ON o.id = home.office_id
+      LEFT JOIN office o ON o.id = ph.office_id
       LEFT JOIN busy ON busy.photographer_user_id = ph.id
-     GROUP BY ph.id, ph.name, home.office_id, o.name
+     GROUP BY ph.id, ph.name, ph.office_id, o.name
      ORDER BY o.name NULLS LAST, ph.name, ph.id`;
 
   const groups = new Map<string, Availability["offices"][number]>();
@@ -60,7 +56,7 @@ export async function photographerAvailability(
     const key = String(row.officeId);
     let group = groups.get(key);
     if (!group) {
-      group = { officeId: row.officeId, officeName: row.officeName ?? "No office yet", photographers: [] };
+      group = { officeId: row.officeId, officeName: row.officeName ?? "No home office", photographers: [] };
       groups.set(key, group);
     }
     const overlaps: Overlap[] = row.busy

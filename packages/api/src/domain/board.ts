@@ -1,6 +1,6 @@
 /**
  * The dispatch board's data in one request: the appointments of the shown
- * office days, the lanes (photographers, by home office), the
+ * office days (and those begun earlier that still run into them), the lanes (photographers, by home office), the
  * ready-to-schedule queue, and the live-change id to resume from.
  *
  * Served by the (office_id, starts_at, id) index (or (starts_at, id) for all
@@ -80,9 +80,34 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     LIMIT ${QUEUE_MAX}`,
     unprepared,
   );
-  const [found, queueRows] = await Promise.all([appointmentsQuery, queueQuery]);
+  // Begun on an earlier office day and still running on the first shown one (overnight, or over several
+  // days): the board draws their part of each shown day. A shoot of at most a day starts within a day
+  // before; the rare longer ones (is_long) are found through their photographer, as overlaps.ts does.
+  const fromInstantMs = fromMs - MAX_ZONE_OFFSET_MS;
+  const carriedQuery = rows<Row>(
+    db,
+    Prisma.sql`
+    SELECT * FROM (
+      SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
+        FROM appointment a JOIN office o ON o.id = a.office_id
+       WHERE ${office} AND ${visible} AND NOT a.is_long
+         AND a.starts_at >= ${iso(fromInstantMs - DAY_MS)}::timestamptz AND a.starts_at < ${iso(fromMs + MAX_ZONE_OFFSET_MS)}::timestamptz
+         AND COALESCE(a.date_start_office < ${from}::date AND a.date_stop_office >= ${from}::date, false)
+      UNION ALL
+      SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
+        FROM appointment a JOIN office o ON o.id = a.office_id
+       WHERE a.is_long AND ${office} AND ${visible}
+         AND a.photographer_user_id IN (SELECT e.user_id FROM employee_record e WHERE e.is_photographer)
+         AND a.starts_at < ${iso(fromMs + MAX_ZONE_OFFSET_MS)}::timestamptz AND a.stops_at > ${iso(fromInstantMs)}::timestamptz
+         AND COALESCE(a.date_start_office < ${from}::date AND a.date_stop_office >= ${from}::date, false)
+    ) c
+    ORDER BY "startsAt", id
+    LIMIT ${QUEUE_MAX}`,
+    unprepared,
+  );
+  const [carried, found, queueRows] = await Promise.all([carriedQuery, appointmentsQuery, queueQuery]);
 
-  const appointments = found.slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
+  const appointments = [...carried, ...found].slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
   const onBoard = [...new Set(appointments.flatMap((a) => (a.photographerUserId === null ? [] : [a.photographerUserId])))];
   const photographers = await rows<{ id: number; name: string; officeId: number | null }>(
     db,

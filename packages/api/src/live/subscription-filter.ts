@@ -9,15 +9,26 @@ import { canSee, type ReadScope } from "../auth/principal";
 import type { StoredChange } from "./change-events";
 
 type Filter = Pick<AppointmentChangesInput, "officeId" | "dateFrom" | "dateTo" | "id">;
-type Snapshot = { officeId?: number; photographerUserId?: number | null; dateStartLocal?: string | null; dateStartOffice?: string | null };
+type Snapshot = {
+  officeId?: number;
+  photographerUserId?: number | null;
+  dateStartLocal?: string | null;
+  dateStartOffice?: string | null;
+  dateStopLocal?: string | null;
+  dateStopOffice?: string | null;
+};
 
 function inFilter(filter: Filter, snapshot: Snapshot): boolean {
   if (filter.officeId !== undefined && snapshot.officeId !== filter.officeId) return false;
   if (filter.dateFrom !== undefined || filter.dateTo !== undefined) {
-    const dates = [snapshot.dateStartLocal, snapshot.dateStartOffice].filter((date): date is string => typeof date === "string");
     const from = filter.dateFrom ?? "0000-01-01";
     const to = filter.dateTo ?? "9999-12-31";
-    if (!dates.some((date) => date >= from && date <= to)) return false;
+    // Local or office days, start to stop: a shoot over several days is in every range it runs into.
+    const spans = [
+      [snapshot.dateStartLocal, snapshot.dateStopLocal ?? snapshot.dateStartLocal],
+      [snapshot.dateStartOffice, snapshot.dateStopOffice ?? snapshot.dateStartOffice],
+    ];
+    if (!spans.some(([start, stop]) => typeof start === "string" && start <= to && (stop ?? start) >= from)) return false;
   }
   return true;
 }

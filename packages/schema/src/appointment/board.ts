@@ -43,21 +43,6 @@ export const boardSchema = z.object({
   lastEventId: z.string(),
 });
 
-/** Whether an appointment sits on a lane: it has a photographer and a start date. */
-export function isPlaced(appointment: { photographerUserId: number | null; dateStartLocal: string | null }): boolean {
-  return appointment.photographerUserId !== null && appointment.dateStartLocal !== null;
-}
-
-/** Whether it belongs in the ready-to-schedule queue. */
-export function isQueued(appointment: {
-  readyToSchedule: boolean;
-  cancelled: boolean;
-  photographerUserId: number | null;
-  dateStartLocal: string | null;
-}): boolean {
-  return appointment.readyToSchedule && !appointment.cancelled && !isPlaced(appointment);
-}
-
 /** Live change events: what to hear about. All filters add up; `lastEventId` resumes after that event. */
 export const appointmentChangesInput = z
   .object({

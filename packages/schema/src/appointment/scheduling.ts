@@ -4,6 +4,7 @@
  * (`appointment.bulk`), and saved list views (`view.*`).
  */
 import { z } from "zod";
+import { BULK_MAX_ROWS } from "../limits";
 import { overlapSchema, recordId, storableText } from "./model";
 
 const instant = z.iso.datetime({ offset: true, error: "expected an ISO 8601 instant with an offset" });
@@ -45,7 +46,6 @@ export const availabilitySchema = z.object({
 export type Availability = z.infer<typeof availabilitySchema>;
 export type AvailablePhotographer = z.infer<typeof availablePhotographerSchema>;
 
-export const BULK_MAX_ROWS = 500;
 
 export const bulkChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirm") }).strict(),

@@ -1,17 +1,18 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { loginInput, type LoginInput } from "@plano/schema";
+import type { LoginInput } from "@plano/schema";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
+import { lazyZodResolver } from "~/lib/lazy-resolver";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 
+const loginResolver = lazyZodResolver<LoginInput>(() => import("@plano/schema").then((schema) => schema.loginInput));
+
 export function LoginForm({ returnTo }: { returnTo: string }) {
-  const form = useForm<LoginInput, unknown, z.output<typeof loginInput>>({
-    resolver: zodResolver(loginInput),
+  const form = useForm<LoginInput>({
+    resolver: loginResolver,
     defaultValues: { email: "", password: "", rememberMe: false },
   });
   const login = api.auth.login.useMutation({

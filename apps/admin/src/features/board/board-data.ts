@@ -2,11 +2,13 @@
 /**
  * The board's data: one `appointment.board` read, then kept current in place
  * from saves made here and from live change events (`appointment.onChange`,
- * resumed from the read's `lastEventId`, so nothing between the two is lost).
+ * resumed from the read's `lastEventId`, so nothing between the two is lost,
+ * and after an API restart from the last event received: see useLiveChanges).
  */
 import { isQueued, type Appointment } from "@plano/schema";
-import { useCallback, useRef, useState } from "react";
+import { useCallback } from "react";
 import { api, type RouterOutputs } from "~/trpc/react";
+import { useLiveChanges } from "../appointments/live/use-live-changes";
 import { addDays } from "./board-geometry";
 import { boardQueryInput, type BoardParams } from "./board-params";
 
@@ -21,7 +23,8 @@ export function withAppointment(board: BoardData, id: number, appointment: Appoi
   if (!appointment) return { ...board, appointments: others, queue };
   const ofOffice = board.officeId === null || appointment.officeId === board.officeId;
   const date = appointment.dateStartOffice;
-  const onBoard = ofOffice && date !== null && date >= board.from && date <= board.to;
+  // On the board when it runs into a shown day: begun then, or earlier and still going (the board's read says the same).
+  const onBoard = ofOffice && date !== null && date <= board.to && (appointment.dateStopOffice ?? date) >= board.from;
   return {
     ...board,
     appointments: onBoard ? [...others, appointment].sort(byStart) : others,
@@ -43,20 +46,15 @@ export function useBoardData(params: BoardParams) {
   );
 
   const data = board.data;
-  // The EventSource retries a dropped connection itself, but gives up when the proxy answers an
-  // error (the API process is down): then resubscribe after a pause, after the last event received.
-  const lastReceived = useRef<string | null>(null);
-  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
-  const subscription = api.appointment.onChange.useSubscription(
+  useLiveChanges(
     {
       ...(params.officeId !== null ? { officeId: params.officeId } : {}),
       // Office dates of the shown days; local dates may differ by a day at the edges.
-      ...(data ? { dateFrom: addDays(data.from, -1), dateTo: addDays(data.to, 1), lastEventId: resumeFrom ?? data.lastEventId } : {}),
+      ...(data ? { dateFrom: addDays(data.from, -1), dateTo: addDays(data.to, 1), lastEventId: data.lastEventId } : {}),
     },
     {
       enabled: Boolean(data),
-      onData: ({ id, data: event }) => {
-        lastReceived.current = id;
+      onEvent: (event) => {
         if (event.kind === "resync") void utils.appointment.board.invalidate(input);
         else {
           const known = data?.photographers.some((p) => p.id === event.appointment?.photographerUserId) ?? true;
@@ -64,12 +62,8 @@ export function useBoardData(params: BoardParams) {
           else apply(event.appointmentId, event.appointment);
         }
       },
-      onError: () => {
-        setTimeout(() => {
-          if (lastReceived.current !== null && lastReceived.current !== resumeFrom) setResumeFrom(lastReceived.current);
-          else subscription.reset();
-        }, 2000);
-      },
+      // The board's read gives a resume point, so this only follows a reload that had none.
+      onGap: () => void utils.appointment.board.invalidate(input),
     },
   );
   return { board, apply };

@@ -24,13 +24,6 @@ export interface Axis {
 
 export const axisOf = (from: string, days: number): Axis => ({ from, days, total: days * DAY_SPAN_MIN });
 
-/** An instant's place on the axis, in minutes from its start (may fall outside [0, total]). */
-export function axisMinute(axis: Axis, instant: string | Date, zone: string): number {
-  const { date, time } = instantToZoned(new Date(instant), zone);
-  const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  return daysBetween(axis.from, date) * DAY_SPAN_MIN + (minutes - AXIS_START_MIN);
-}
-
 /** The wall clock (in `zone`) at an axis minute, and its instant; null in a spring-forward gap. */
 export function instantAt(axis: Axis, minute: number, zone: string): Date | null {
   const day = Math.min(Math.max(Math.floor(minute / DAY_SPAN_MIN), 0), axis.days - 1);
@@ -50,43 +43,88 @@ export function startPatch(appointment: Pick<Appointment, "timeZoneLocal">, inst
 
 export interface Placed {
   appointment: Appointment;
+  /** The appointment's own start and end on the axis (may lie outside the drawn part): what a drag moves. */
   start: number;
   end: number;
+  /** The part drawn: one day's share of the appointment, clipped to that day's 06:00–22:00. */
+  left: number;
+  right: number;
   /** Wall-clock start and end in the lane's zone ("18:45", "22:45"), for labels: the axis itself stops at 22:00. */
   startLabel: string;
   endLabel: string;
+  /** Which day's part this is, of how many (a shoot that runs over midnight is drawn once per day). */
+  part: number;
+  parts: number;
+  /** Whether the appointment goes on before this part's day, or after it. */
+  continuesBefore: boolean;
+  continuesAfter: boolean;
   row: number;
   overlaps: Appointment[];
 }
 
-/** Blocks of one lane on the axis, stacked so that overlapping ones never cover each other. */
+const DAY_MIN = 24 * 60;
+const minuteOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Blocks of one lane on the axis, a block per day an appointment touches, stacked so that overlapping ones never cover each other. */
 export function layoutLane(axis: Axis, appointments: Appointment[], zone: string): { blocks: Placed[]; rows: number } {
   const blocks: Placed[] = [];
+  const spans = new Map<Appointment, { from: number; to: number }>();
   for (const appointment of appointments) {
     if (!appointment.startsAt) continue;
-    const start = axisMinute(axis, appointment.startsAt, zone);
-    const stop = appointment.stopsAt ? axisMinute(axis, appointment.stopsAt, zone) : start + 60;
-    const end = Math.max(stop, start + SNAP_MIN);
-    if (end <= 0 || start >= axis.total) continue;
-    const wall = (instant: string) => instantToZoned(new Date(instant), zone).time.slice(0, 5);
-    const startLabel = wall(appointment.startsAt);
-    const endLabel = appointment.stopsAt ? wall(appointment.stopsAt) : axisClock(end);
-    blocks.push({ appointment, start, end, startLabel, endLabel, row: 0, overlaps: [] });
+    const startMs = Date.parse(appointment.startsAt);
+    const stopMs = Math.max(appointment.stopsAt ? Date.parse(appointment.stopsAt) : startMs + 3_600_000, startMs + SNAP_MIN * 60_000);
+    spans.set(appointment, { from: startMs, to: stopMs });
+    const first = instantToZoned(new Date(startMs), zone);
+    const last = instantToZoned(new Date(stopMs), zone);
+    const firstDay = daysBetween(axis.from, first.date);
+    // A stop at midnight ends the previous day.
+    const lastMinute = minuteOfDay(last.time);
+    const lastDay = daysBetween(axis.from, last.date) - (lastMinute === 0 && last.date > first.date ? 1 : 0);
+    const stopMinute = lastMinute === 0 && last.date > first.date ? DAY_MIN : lastMinute;
+    const startMinute = minuteOfDay(first.time);
+    const start = firstDay * DAY_SPAN_MIN + (startMinute - AXIS_START_MIN);
+    const end = Math.max(lastDay * DAY_SPAN_MIN + (stopMinute - AXIS_START_MIN), start + SNAP_MIN);
+    const startLabel = first.time.slice(0, 5);
+    const endLabel = appointment.stopsAt ? last.time.slice(0, 5) : axisClock(end);
+    const parts = lastDay - firstDay + 1;
+    for (let day = Math.max(firstDay, 0); day <= Math.min(lastDay, axis.days - 1); day++) {
+      const from = day === firstDay ? startMinute : 0;
+      const to = day === lastDay ? stopMinute : DAY_MIN;
+      // Clipped to the day's 06:00–22:00; a part wholly outside keeps a quarter-hour sliver at that edge.
+      const left = Math.min(Math.max(from, AXIS_START_MIN), AXIS_END_MIN - SNAP_MIN);
+      const right = Math.max(Math.min(to, AXIS_END_MIN), left + SNAP_MIN);
+      const base = day * DAY_SPAN_MIN - AXIS_START_MIN;
+      blocks.push({
+        appointment,
+        start,
+        end,
+        left: base + left,
+        right: base + right,
+        startLabel,
+        endLabel,
+        part: day - firstDay + 1,
+        parts,
+        continuesBefore: day > firstDay,
+        continuesAfter: day < lastDay,
+        row: 0,
+        overlaps: [],
+      });
+    }
   }
-  blocks.sort((a, b) => a.start - b.start || a.appointment.id - b.appointment.id);
+  blocks.sort((a, b) => a.left - b.left || a.appointment.id - b.appointment.id);
   const rowEnds: number[] = [];
   for (const block of blocks) {
-    let row = rowEnds.findIndex((end) => end <= block.start);
+    let row = rowEnds.findIndex((end) => end <= block.left);
     if (row < 0) row = rowEnds.length;
-    rowEnds[row] = block.end;
+    rowEnds[row] = block.right;
     block.row = row;
   }
-  // Cancelled blocks neither cause nor suffer overlap warnings.
-  const live = blocks.filter((block) => !block.appointment.cancelled);
-  for (const block of live) {
-    block.overlaps = live
-      .filter((other) => other !== block && other.start < block.end && block.start < other.end)
-      .map((other) => other.appointment);
+  // Overlap is of the real times, not of the drawn parts. Cancelled blocks neither cause nor suffer overlap warnings.
+  const live = [...spans].filter(([appointment]) => !appointment.cancelled);
+  for (const block of blocks) {
+    if (block.appointment.cancelled) continue;
+    const own = spans.get(block.appointment)!;
+    block.overlaps = live.filter(([other, span]) => other !== block.appointment && span.from < own.to && own.from < span.to).map(([other]) => other);
   }
   return { blocks, rows: Math.max(rowEnds.length, 1) };
 }

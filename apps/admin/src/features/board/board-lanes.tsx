@@ -39,14 +39,17 @@ export function Block({
   preview: DragPreview | null;
   onSelect: (id: number) => void;
 }) {
-  const { appointment, start, end, row, overlaps, startLabel, endLabel } = placed;
-  const movable = !appointment.allday && !appointment.cancelled;
-  const move = useDraggable({ id: `block:${appointment.id}`, disabled: !movable, data: { kind: "block", appointment, start, end } });
-  const resize = useDraggable({ id: `resize:${appointment.id}`, disabled: !movable, data: { kind: "resize", appointment, start, end } });
+  const { appointment, start, end, left: from, right: to, row, overlaps, startLabel, endLabel, part, parts, continuesBefore, continuesAfter } = placed;
+  // A shoot over several days moves by its first day's part; its length changes on the edit page (the axis skips the nights).
+  const movable = !appointment.allday && !appointment.cancelled && part === 1;
+  const resizable = movable && parts === 1;
+  const suffix = part === 1 ? "" : `:${part}`;
+  const move = useDraggable({ id: `block:${appointment.id}${suffix}`, disabled: !movable, data: { kind: "block", appointment, start, end } });
+  const resize = useDraggable({ id: `resize:${appointment.id}${suffix}`, disabled: !resizable, data: { kind: "resize", appointment, start, end } });
   const status = statusOf(appointment);
-  const left = (Math.max(start, 0) / total) * 100;
+  const left = (from / total) * 100;
   const resizing = resize.transform?.x ?? 0;
-  const width = ((Math.min(end, total) - Math.max(start, 0)) / total) * 100;
+  const width = ((to - from) / total) * 100;
   const moving = move.isDragging || resize.isDragging;
   const previewText =
     preview && (preview.id === `block:${appointment.id}` || preview.id === `resize:${appointment.id}`)
@@ -54,14 +57,16 @@ export function Block({
         ? `ends ${axisClock(preview.minute)}`
         : `→ ${axisClock(preview.minute)}${preview.laneName ? `, ${preview.laneName}` : ""}`
       : null;
-  const label = `${blockLabel(appointment, startLabel, endLabel)}, ${status.label}${overlaps.length > 0 ? `, overlaps ${overlaps.length} other` : ""}`;
+  // The button's name is its visible text (WCAG 2.5.3, label in name), plus what only a screen reader needs.
+  const dayText = parts > 1 ? `, day ${part} of ${parts}` : "";
   return (
     <div
       ref={move.setNodeRef}
-      data-testid={`block-${appointment.id}`}
+      data-testid={`block-${appointment.id}${suffix ? `-part-${part}` : ""}`}
       data-start={startLabel}
       data-end={endLabel}
-      className={`group absolute touch-none select-none overflow-hidden rounded-md border text-[11px] leading-tight shadow-sm ${status.classes} ${
+      data-part={`${part}/${parts}`}
+      className={`group absolute touch-none select-none overflow-hidden border ${continuesBefore ? "rounded-l-none" : "rounded-l-md"} ${continuesAfter ? "rounded-r-none" : "rounded-r-md"} text-[11px] leading-tight shadow-sm ${status.classes} ${
         selected ? "ring-2 ring-indigo-500" : ""
       } ${overlaps.length > 0 ? "outline outline-2 outline-offset-[-2px] outline-amber-500" : ""} ${moving ? "z-20 opacity-90 shadow-lg" : "z-10"}`}
       style={{
@@ -77,13 +82,15 @@ export function Block({
         type="button"
         {...move.attributes}
         {...move.listeners}
-        aria-label={label}
         aria-pressed={selected}
         onClick={() => onSelect(appointment.id)}
         className={`block h-full w-full px-1.5 py-0.5 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 ${movable ? "cursor-grab active:cursor-grabbing" : "cursor-pointer"}`}
       >
         <span className="block truncate font-semibold">
+          {continuesBefore ? <span aria-hidden>← </span> : null}
           {startLabel}–{endLabel} {appointment.apptType ?? ""}
+          {continuesAfter ? <span aria-hidden> →</span> : null}
+          {dayText ? <span className="sr-only">{dayText}</span> : null}
           {overlaps.length > 0 ? (
             <span className="ml-1 rounded bg-amber-200 px-1 text-amber-900" title={`Overlaps ${overlaps.map((o) => `#${o.id}`).join(", ")}`}>
               ⚠ overlap
@@ -93,7 +100,7 @@ export function Block({
         <span className="block truncate">{appointment.location ?? appointment.summary ?? `#${appointment.id}`}</span>
         <span className="block truncate text-[10px] opacity-80">{previewText ?? status.label}</span>
       </button>
-      {movable ? (
+      {resizable ? (
         <span
           ref={resize.setNodeRef}
           {...resize.attributes}
@@ -141,7 +148,6 @@ export function Lane({
       </div>
       <div
         role="gridcell"
-        aria-label={`${photographer.name}'s lane`}
         ref={(node) => {
           drop.setNodeRef(node);
           trackRef?.(node);
@@ -155,7 +161,7 @@ export function Lane({
       >
         {blocks.map((placed) => (
           <Block
-            key={placed.appointment.id}
+            key={`${placed.appointment.id}:${placed.part}`}
             placed={placed}
             total={total}
             selected={selectedId === placed.appointment.id}

@@ -24,23 +24,28 @@ import {
   type Modifier,
 } from "@dnd-kit/core";
 import type { Appointment, AppointmentPatch, Warning } from "@plano/schema";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClasses } from "~/components/ui/field";
 import { Notice, Spinner } from "~/components/ui/notice";
-import { useOffices, usePhotographers } from "~/features/directory/use-directory";
+import { OfficeSelect } from "~/features/directory/office-select";
+import { useOffices } from "~/features/directory/use-directory";
 import { formatCalendarDate } from "~/lib/time-display";
-import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
-import { ConflictDialog } from "../appointments/edit/conflict-dialog";
 import type { AppointmentPatchValues } from "../appointments/edit/use-appointment-form";
 import { useBoardData } from "./board-data";
 import { addDays, axisClock, axisOf, DAY_SPAN_MIN, instantAt, layoutLane, outsideWindow, snap, SNAP_MIN, startPatch, type Axis } from "./board-geometry";
 import { Lane, type DragPreview } from "./board-lanes";
 import { boardSearch, type BoardParams } from "./board-params";
 import { QueueTray } from "./queue-tray";
-import { SidePanel, type PanelPatch } from "./side-panel";
+
+// Opened by a click or a refused save: loaded then, not with the board (the panel brings the pickers and status actions).
+const SidePanel = dynamic(() => import("./side-panel").then((module) => module.SidePanel), { ssr: false });
+const ConflictDialog = dynamic(() => import("../appointments/edit/conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
+import type { PanelPatch } from "./side-panel";
 
 type Photographer = { id: number; name: string; officeId: number | null };
 type DragData = { kind: "block" | "resize"; appointment: Appointment; start: number; end: number } | { kind: "queue"; appointment: Appointment };
@@ -82,7 +87,6 @@ export function BoardView({ params }: { params: BoardParams }) {
   const router = useRouter();
   const { board, apply } = useBoardData(params);
   const offices = useOffices();
-  const directory = usePhotographers();
   const update = api.appointment.update.useMutation();
   const utils = api.useUtils();
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -131,7 +135,7 @@ export function BoardView({ params }: { params: BoardParams }) {
         .map((photographer) => {
           const appointments = byPhotographer.get(photographer.id) ?? [];
           const layout = layoutLane(axis, appointments, zone);
-          const load = layout.blocks.filter((b) => !b.appointment.cancelled).reduce((sum, b) => sum + (b.end - b.start), 0);
+          const load = layout.blocks.filter((b) => !b.appointment.cancelled).reduce((sum, b) => sum + (b.right - b.left), 0);
           return { photographer, zone, load, ...layout };
         });
       lanes.sort((a, b) => (params.sort === "load" ? b.load - a.load : 0) || a.photographer.name.localeCompare(b.photographer.name));
@@ -167,11 +171,11 @@ export function BoardView({ params }: { params: BoardParams }) {
       saved(result.appointment, result.warnings);
     } catch (error) {
       const detail = planoErrorOf(error);
+      const kept = savedDespiteEmail(error);
       if (detail?.reason === "update-conflict" && detail.current) {
         setConflict({ base: appointment, theirs: detail.current, mine: patch });
-      } else if (detail?.reason === "email-failed" && detail.saved) {
-        // A move or reassignment emails people; the change stands even when an email failed (it is retried).
-        saved(detail.saved, [], ` ${errorMessageOf(error)} See Notifications.`);
+      } else if (kept) {
+        saved(kept.saved, [], ` ${kept.message} See Notifications.`);
       } else say({ tone: "error", text: `Not saved: ${errorMessageOf(error)}` });
     }
   }
@@ -336,16 +340,10 @@ export function BoardView({ params }: { params: BoardParams }) {
             </button>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: OfficeSelect renders the <select> this label wraps */}
         <label className="flex flex-col text-xs text-slate-600">
           Office
-          <select className={inputClasses} value={params.officeId ?? ""} onChange={(event) => navigate({ officeId: event.target.value === "" ? null : Number(event.target.value) })}>
-            <option value="">All offices</option>
-            {offices.data?.map((office) => (
-              <option key={office.id} value={office.id}>
-                {office.name}
-              </option>
-            ))}
-          </select>
+          <OfficeSelect value={params.officeId} onChange={(officeId) => navigate({ officeId })} />
         </label>
         <label className="flex flex-col text-xs text-slate-600">
           Sort lanes
@@ -429,7 +427,6 @@ export function BoardView({ params }: { params: BoardParams }) {
           {selected ? (
             <SidePanel
               appointment={selected}
-              photographers={directory.data ?? data.photographers}
               onSave={(appointment, patch: PanelPatch, label) => void commit(appointment, patch as AppointmentPatch, `${label} (#${appointment.id})`, { undoable: "photographerUserId" in patch || "dateStartLocal" in patch || "timeStartLocal" in patch })}
               onStatusChanged={(appointment) => apply(appointment.id, appointment)}
               onClose={() => setSelectedId(null)}

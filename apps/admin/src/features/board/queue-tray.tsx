@@ -37,7 +37,6 @@ function QueueItem({ appointment, selected, onSelect }: { appointment: Appointme
         type="button"
         {...drag.attributes}
         onClick={() => onSelect(appointment.id)}
-        aria-label={`${appointment.apptType ?? "Appointment"} #${appointment.id}, requested ${requested}. Drag onto a lane, or press Enter to place it from the panel.`}
         className="block w-full cursor-grab text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
         onKeyDown={(event) => {
           // The keyboard path for a queued appointment is the side panel's place form.
@@ -55,6 +54,7 @@ function QueueItem({ appointment, selected, onSelect }: { appointment: Appointme
         <span className="block text-slate-600">Requested: {requested}</span>
         {window ? <span className="block text-slate-600">Window: {window}</span> : null}
         {appointment.photographerName ? <span className="block text-slate-600">{appointment.photographerName} (no date)</span> : null}
+        <span className="sr-only">Drag onto a lane, or press Enter to place it from the panel.</span>
       </button>
     </li>
   );

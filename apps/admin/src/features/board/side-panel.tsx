@@ -1,40 +1,50 @@
 "use client";
 /**
- * The clicked appointment: its time, photographer (a plain select for now),
- * status actions, notes, and a link to the full edit page. Every change here
+ * The clicked appointment: its time, photographer (the edit page's
+ * availability picker, for the slot as typed here), status actions, notes,
+ * and a link to the full edit page. Every change here
  * is one `appointment.update` with the version the board holds.
  */
-import type { Appointment } from "@plano/schema";
+import { zonedToInstant, type Appointment } from "@plano/schema";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClasses } from "~/components/ui/field";
 import { formatCalendarDate, formatWallTime, zoneAbbreviation } from "~/lib/time-display";
 import { StatusActions } from "../appointments/detail/status-actions";
+import { PhotographerPicker, type PickerSlot } from "../appointments/photographer-picker/photographer-picker";
 import { StatusBadges } from "../appointments/list/status-badges";
+
+/** The slot the panel's date and start would give, keeping the appointment's length (an hour when it has none). */
+export function panelSlot(appointment: Appointment, date: string, time: string): PickerSlot | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const start = zonedToInstant(date, `${time}:00`, appointment.timeZoneLocal);
+  if (!start.ok) return null;
+  const lengthMs =
+    appointment.startsAt && appointment.stopsAt ? Date.parse(appointment.stopsAt) - Date.parse(appointment.startsAt) : (appointment.timeDurationS ?? 3600) * 1000;
+  return { startsAt: start.value.toISOString(), stopsAt: new Date(start.value.getTime() + Math.max(lengthMs, 60_000)).toISOString() };
+}
 
 export type PanelPatch = Partial<Pick<Appointment, "photographerUserId" | "dateStartLocal" | "timeStartLocal" | "notes" | "optional" | "readyToSchedule">>;
 
 export function SidePanel({
   appointment,
-  photographers,
   onSave,
   onStatusChanged,
   onClose,
 }: {
   appointment: Appointment;
-  photographers: { id: number; name: string }[];
   onSave: (appointment: Appointment, patch: PanelPatch, label: string) => void;
   onStatusChanged: (appointment: Appointment) => void;
   onClose: () => void;
 }) {
-  const [photographer, setPhotographer] = useState(String(appointment.photographerUserId ?? ""));
+  const [photographer, setPhotographer] = useState<number | null>(appointment.photographerUserId);
   const [date, setDate] = useState(appointment.dateStartLocal ?? "");
   const [time, setTime] = useState(formatWallTime(appointment.timeStartLocal).replace("—", ""));
   const [notes, setNotes] = useState(appointment.notes ?? "");
   // A save (here or by a colleague) brings a new version: start again from it.
   useEffect(() => {
-    setPhotographer(String(appointment.photographerUserId ?? ""));
+    setPhotographer(appointment.photographerUserId);
     setDate(appointment.dateStartLocal ?? "");
     setTime(formatWallTime(appointment.timeStartLocal).replace("—", ""));
     setNotes(appointment.notes ?? "");
@@ -42,14 +52,14 @@ export function SidePanel({
 
   function saveSlot() {
     const patch: PanelPatch = {};
-    const photographerUserId = photographer === "" ? null : Number(photographer);
-    if (photographerUserId !== appointment.photographerUserId) patch.photographerUserId = photographerUserId;
+    if (photographer !== appointment.photographerUserId) patch.photographerUserId = photographer;
     if (date !== (appointment.dateStartLocal ?? "")) patch.dateStartLocal = date === "" ? null : date;
     const fullTime = time === "" ? null : `${time}:00`;
     if (fullTime !== appointment.timeStartLocal) patch.timeStartLocal = fullTime;
     if (Object.keys(patch).length > 0) onSave(appointment, patch, "Saved the slot");
   }
 
+  const slot = useMemo(() => panelSlot(appointment, date, time), [appointment, date, time]);
   const zone = zoneAbbreviation(appointment.startsAt, appointment.timeZoneLocal);
   return (
     <aside aria-labelledby="panel-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm lg:w-80 lg:shrink-0" data-testid="side-panel">
@@ -77,17 +87,14 @@ export function SidePanel({
       </p>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">Slot</legend>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-600">Photographer</span>
-          <select className={inputClasses} value={photographer} onChange={(event) => setPhotographer(event.target.value)}>
-            <option value="">— none —</option>
-            {photographers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PhotographerPicker
+          value={photographer}
+          onChange={(chosen) => setPhotographer(chosen?.id ?? null)}
+          slot={slot}
+          excludeId={appointment.id}
+          timeZone={appointment.timeZoneLocal}
+          currentName={appointment.photographerName}
+        />
         <div className="flex gap-2">
           <label className="flex flex-1 flex-col gap-1">
             <span className="text-xs text-slate-600">Date ({zone})</span>

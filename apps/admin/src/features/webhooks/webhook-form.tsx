@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { useOffices } from "~/features/directory/use-directory";
+import { OfficeSelect } from "~/features/directory/office-select";
 import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 
@@ -20,10 +20,9 @@ const eventLabels: Record<WebhookEventType, string> = {
 
 export function WebhookForm() {
   const utils = api.useUtils();
-  const offices = useOffices();
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<WebhookEventType[]>(["appointment.created", "appointment.updated"]);
-  const [officeId, setOfficeId] = useState("");
+  const [officeId, setOfficeId] = useState<number | null>(null);
   const [description, setDescription] = useState("");
   const create = api.webhook.create.useMutation({
     onSuccess: () => {
@@ -41,7 +40,7 @@ export function WebhookForm() {
       aria-label="New webhook"
       onSubmit={(event) => {
         event.preventDefault();
-        create.mutate({ url, events, officeId: officeId ? Number(officeId) : null, description: description || null });
+        create.mutate({ url, events, officeId, description: description || null });
       }}
     >
       <h2 className="text-lg font-semibold">New webhook</h2>
@@ -64,16 +63,7 @@ export function WebhookForm() {
       </fieldset>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Office" error={fieldError("officeId")} hint="Only this office's appointments; empty: all offices.">
-          {(control) => (
-            <select {...control} className={inputClasses} value={officeId} onChange={(e) => setOfficeId(e.target.value)}>
-              <option value="">All offices</option>
-              {offices.data?.map((office) => (
-                <option key={office.id} value={office.id}>
-                  {office.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <OfficeSelect {...control} value={officeId} onChange={setOfficeId} />}
         </Field>
         <Field label="Description" error={fieldError("description")}>
           {(control) => <input {...control} className={inputClasses} value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />}

@@ -40,9 +40,12 @@ async function shoot(patch: Record<string, unknown> = {}) {
 
 describe("appointment.availability", () => {
   it("groups photographers by office and says who overlaps, and with what", async () => {
+    // Home offices are the employee records' (as the board's lanes): Ann works from Denver, Bob from Berlin.
+    await database.db.employeeRecord.update({ where: { userId: world.ann.id }, data: { officeId: world.denver.id } });
+    await database.db.employeeRecord.update({ where: { userId: world.bob.id }, data: { officeId: world.berlin.id } });
     const busy = await shoot({ photographerUserId: world.ann.id });
-    // Bob's last work was for Berlin; Ann's for Denver.
-    await api().appointment.create({ officeId: world.berlin.id, photographerUserId: world.bob.id, dateStartLocal: "2026-12-01", timeStartLocal: "09:00", timeDuration: "1:00" });
+    // Bob's latest shoot was for Denver: a visit, which does not move him out of Berlin's group.
+    await api().appointment.create({ officeId: world.denver.id, photographerUserId: world.bob.id, dateStartLocal: "2026-12-01", timeStartLocal: "09:00", timeDuration: "1:00" });
     // Half an hour into Ann's 10:00–11:30 (MST, UTC-7) shoot.
     const result = await api().appointment.availability({ startsAt: "2027-01-01T00:00:00Z".replace("2027-01-01", busy.dateStartLocal!).replace("00:00:00", "17:30:00"), stopsAt: busy.stopsAt! });
     const byName = new Map(result.offices.flatMap((office) => office.photographers.map((p) => [p.name, { office: office.officeName, ...p }])));
@@ -66,6 +69,25 @@ describe("appointment.availability", () => {
   it("refuses a slot that ends before it starts, naming the field", async () => {
     const failure = await describedFailure(api().appointment.availability({ startsAt: "2027-01-01T10:00:00Z", stopsAt: "2027-01-01T09:00:00Z" }));
     expect(failure).toMatchObject({ reason: "invalid-param", field: "stopsAt" });
+  });
+});
+
+describe("appointment.board", () => {
+  it("holds the shoots that run into the shown days, also those begun on an earlier day", async () => {
+    const denver = world.denver.id;
+    const on = (dateStartLocal: string, timeStartLocal: string, timeDurationS: number, summary: string) =>
+      api().appointment.create({ officeId: denver, photographerUserId: world.ann.id, dateStartLocal, timeStartLocal, timeDurationS, summary }).then((r) => r.appointment);
+    const overnight = await on("2027-05-09", "20:00", 10 * 3600, "overnight, into the 10th");
+    const long = await on("2027-05-07", "09:00", 4 * 86_400, "four days, into the 10th");
+    const sameDay = await on("2027-05-10", "10:00", 3600, "on the 10th");
+    const before = await on("2027-05-09", "10:00", 3600, "ends on the 9th");
+
+    const board = await api().appointment.board({ date: "2027-05-10", view: "day", officeId: denver });
+    const ids = board.appointments.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining([overnight.id, long.id, sameDay.id]));
+    expect(ids).not.toContain(before.id);
+    // In start order, the earliest begun first.
+    expect(ids.filter((id) => [overnight.id, long.id, sameDay.id, before.id].includes(id))).toEqual([long.id, overnight.id, sameDay.id]);
   });
 });
 

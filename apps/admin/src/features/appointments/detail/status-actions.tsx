@@ -1,22 +1,23 @@
 "use client";
 /** Confirm, and cancel with a reason: the two status changes that notify the client. */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type Appointment, cancelAppointmentInput } from "@plano/schema";
+import type { Appointment, cancelAppointmentInput } from "@plano/schema";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Dialog } from "~/components/ui/dialog";
+import { LazyDialog as Dialog } from "~/components/ui/lazy-dialog";
 import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { lazyZodResolver } from "~/lib/lazy-resolver";
+import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 
 type CancelValues = z.input<typeof cancelAppointmentInput>;
+const cancelResolver = lazyZodResolver<CancelValues>(() => import("@plano/schema").then((schema) => schema.cancelAppointmentInput));
 
 function actionError(error: unknown): string | null {
   const reason = planoErrorOf(error)?.reason;
-  // The change itself was saved; `savedDespiteEmail` reports it.
+  // The change itself was saved; `keepIfSaved` reports it.
   if (reason === "email-failed") return null;
   return reason === "update-conflict"
     ? "Someone else changed this appointment meanwhile. Reload the page to see their changes, then try again."
@@ -24,9 +25,9 @@ function actionError(error: unknown): string | null {
 }
 
 /** A confirm or cancel whose client email failed still happened: take the saved record, and say so. */
-function savedDespiteEmail(error: unknown, onSaved: (appointment: Appointment, warning: string) => void) {
-  const detail = planoErrorOf(error);
-  if (detail?.reason === "email-failed" && detail.saved) onSaved(detail.saved, `${errorMessageOf(error)} See Notifications.`);
+function keepIfSaved(error: unknown, onSaved: (appointment: Appointment, warning: string) => void) {
+  const kept = savedDespiteEmail(error);
+  if (kept) onSaved(kept.saved, `${kept.message} See Notifications.`);
 }
 
 function ActionError({ error }: { error: unknown }) {
@@ -53,7 +54,7 @@ export function StatusActions({
   };
   const confirm = api.appointment.confirm.useMutation({
     onSuccess: (result) => onChanged(result.appointment),
-    onError: (error) => savedDespiteEmail(error, changedWithWarning),
+    onError: (error) => keepIfSaved(error, changedWithWarning),
   });
   const ref = { id: appointment.id, updatedAtMt: appointment.updatedAtMt };
 
@@ -101,12 +102,12 @@ function CancelDialog({
   onSavedDespiteEmail: (appointment: Appointment, warning: string) => void;
 }) {
   const form = useForm<CancelValues>({
-    resolver: zodResolver(cancelAppointmentInput),
+    resolver: cancelResolver,
     defaultValues: { id: appointment.id, updatedAtMt: appointment.updatedAtMt, reason: "", onSiteCancel: false },
   });
   const cancel = api.appointment.cancel.useMutation({
     onSuccess: (result) => onCancelled(result.appointment),
-    onError: (error) => savedDespiteEmail(error, onSavedDespiteEmail),
+    onError: (error) => keepIfSaved(error, onSavedDespiteEmail),
   });
   const reasonError = form.formState.errors.reason?.message;
 

@@ -4,6 +4,7 @@
  * only changes when this user saves, reloads or resolves a conflict, never
  * behind their back, so a save always carries the version they looked at.
  */
+import dynamic from "next/dynamic";
 import type { Appointment, AppointmentPatch, CreateAppointmentInput, Warning } from "@plano/schema";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -11,10 +12,10 @@ import { useHydrated } from "~/lib/use-hydrated";
 import { useWatch } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Notice } from "~/components/ui/notice";
-import { errorMessageOf, planoErrorOf } from "~/trpc/errors";
+import { errorMessageOf, planoErrorOf, savedDespiteEmail } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { LiveChangeNotice, useLiveAppointment } from "../live/live-change-notice";
-import { ConflictDialog, type ConflictResolution } from "./conflict-dialog";
+import type { ConflictResolution } from "./conflict-dialog";
 import { formatInstantIn } from "~/lib/time-display";
 import { clearDraft, type Draft, loadDraft, saveDraft } from "./draft-store";
 import { AssignmentFields, DetailFields, LegacyFields, RecordFields, Section, StatusFields } from "./form-sections";
@@ -23,6 +24,9 @@ import { OverlapList, OverlapWarning } from "./overlap-warning";
 import { type OfficeOption, ScheduleSection } from "./schedule-section";
 import { type AppointmentPatchValues, useAppointmentForm } from "./use-appointment-form";
 import { useLeaveGuard } from "./use-leave-guard";
+
+// Only a refused save opens it: loaded then, not with the page.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
 import { WhenSection } from "./when-section";
 
 /** Fields outside "All fields": their errors show where the user already is. */
@@ -134,10 +138,10 @@ export function AppointmentForm({
       setConflict({ theirs: detail.current, mine: patch });
       return;
     }
-    // Confirming, cancelling, moving or reassigning emails people: the save stands even when an email failed.
-    if (detail?.reason === "email-failed" && detail.saved) {
-      applySaved(detail.saved, []);
-      setMessage({ tone: "warning", text: `${errorMessageOf(error)} See the Mail tab and Notifications.` });
+    const kept = savedDespiteEmail(error);
+    if (kept) {
+      applySaved(kept.saved, []);
+      setMessage({ tone: "warning", text: `${kept.message} See the Mail tab and Notifications.` });
       return;
     }
     // The API names the field at fault: put its message on that input.
@@ -179,8 +183,14 @@ export function AppointmentForm({
 
   const saving = update.isPending || create.isPending;
   const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    // autoFocus does nothing on a field disabled until hydration: give it the focus it asked for, unless the user moved it.
+    if (hydrated && document.activeElement === document.body) formRef.current?.querySelector<HTMLElement>("[autofocus]")?.focus();
+  }, [hydrated]);
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={form.handleSubmit(() => save(state.patch(), base))}
       onKeyDown={(event) => {

@@ -1,32 +1,15 @@
 "use client";
 /**
- * The shoot's local time zone, picked from the IANA zones this browser knows
- * (Intl.supportedValuesOf) in a searchable combobox (Headless UI: ARIA
- * combobox pattern, arrow keys, Enter, Escape). Typing only filters the list:
- * the value changes only when a real zone is chosen, so no half-typed name
- * ever reaches the schedule rule.
+ * The shoot's local time zone. The searchable combobox (time-zone-combobox.tsx,
+ * Headless UI and its positioning code: a fifth of the edit page's script) is
+ * loaded after the page; until it arrives the same label, value and tab stops
+ * stand in its place, read-only.
  */
-import { Combobox, ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions, Description, Field, Label } from "@headlessui/react";
-import { useMemo, useState } from "react";
+import { lazy, Suspense } from "react";
 import { inputClasses } from "~/components/ui/field";
+import { useHydrated } from "~/lib/use-hydrated";
 
-const MAX_SHOWN = 60;
-
-/** "new york" finds America/New_York; "berlin" Europe/Berlin; "america/d" America/Denver. */
-function matches(zone: string, query: string): boolean {
-  const words = query.toLowerCase().replaceAll("_", " ").split(/[\s/]+/).filter(Boolean);
-  const name = zone.toLowerCase().replaceAll("_", " ");
-  return words.every((word) => name.includes(word));
-}
-
-export function TimeZonePicker({
-  value,
-  officeZone,
-  zones,
-  onChange,
-  error,
-  title,
-}: {
+export type TimeZonePickerProps = {
   /** The chosen zone, or "" for "the office's zone". */
   value: string;
   officeZone: string | undefined;
@@ -34,65 +17,33 @@ export function TimeZonePicker({
   onChange: (zone: string) => void;
   error?: string | undefined;
   title?: string;
-}) {
-  const [query, setQuery] = useState("");
-  const officeChoice = officeZone ? `Same as the office (${officeZone})` : "Same as the office";
-  const shown = useMemo(() => {
-    const all = query.trim() === "" ? zones : zones.filter((zone) => matches(zone, query));
-    return all.slice(0, MAX_SHOWN);
-  }, [query, zones]);
+};
 
+export const officeChoiceText = (officeZone: string | undefined) => (officeZone ? `Same as the office (${officeZone})` : "Same as the office");
+
+function Placeholder({ value, officeZone, title }: Pick<TimeZonePickerProps, "value" | "officeZone" | "title">) {
   return (
-    <Field className="flex flex-col gap-1">
-      <Label className="text-sm font-medium text-slate-700">Local time zone</Label>
-      <Combobox
-        value={value}
-        onChange={(zone: string | null) => {
-          if (zone !== null) onChange(zone);
-        }}
-        onClose={() => setQuery("")}
-      >
-        <div className="relative">
-          <ComboboxInput
-            className={`${inputClasses} pr-9`}
-            title={title}
-            aria-invalid={Boolean(error)}
-            placeholder="Type a city or region…"
-            displayValue={(zone: string | null) => (zone ? zone : officeChoice)}
-            onChange={(event) => setQuery(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <ComboboxButton className="absolute inset-y-0 right-0 flex w-9 items-center justify-center rounded-r-md text-slate-600 hover:text-slate-900">
-            <span aria-hidden>▾</span>
-            <span className="sr-only">Show time zones</span>
-          </ComboboxButton>
-        </div>
-        <ComboboxOptions
-          // Not modal: the rest of the page stays readable and usable while the list is open.
-          modal={false}
-          anchor="bottom start"
-          className="z-50 max-h-72 w-(--input-width) overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg [--anchor-gap:4px] empty:invisible"
-        >
-          {query.trim() === "" ? (
-            <ComboboxOption value="" className="cursor-default px-3 py-1.5 data-focus:bg-indigo-600 data-focus:text-white data-selected:font-semibold">
-              {officeChoice}
-            </ComboboxOption>
-          ) : null}
-          {shown.map((zone) => (
-            <ComboboxOption key={zone} value={zone} className="cursor-default px-3 py-1.5 data-focus:bg-indigo-600 data-focus:text-white data-selected:font-semibold">
-              {zone.replaceAll("_", " ")}
-            </ComboboxOption>
-          ))}
-          {shown.length === 0 ? <div className="px-3 py-1.5 text-slate-600">No time zone matches “{query}”.</div> : null}
-        </ComboboxOptions>
-      </Combobox>
-      <Description className="text-xs text-slate-600">The zone of the shoot’s address; local times are shown in it.</Description>
-      {error ? (
-        <p role="alert" className="text-xs font-medium text-rose-700">
-          {error}
-        </p>
-      ) : null}
-    </Field>
+    <div className="flex flex-col gap-1">
+      <label htmlFor="time-zone-loading" className="text-sm font-medium text-slate-700">
+        Local time zone
+      </label>
+      <div className="relative">
+        <input id="time-zone-loading" readOnly className={`${inputClasses} pr-9`} title={title} value={value || officeChoiceText(officeZone)} />
+        <button type="button" disabled className="absolute inset-y-0 right-0 flex w-9 items-center justify-center rounded-r-md text-slate-600">
+          <span aria-hidden>▾</span>
+          <span className="sr-only">Show time zones</span>
+        </button>
+      </div>
+      <p className="text-xs text-slate-600">The zone of the shoot’s address; local times are shown in it.</p>
+    </div>
   );
+}
+
+const Combobox = lazy(() => import("./time-zone-combobox").then((module) => ({ default: module.TimeZoneCombobox })));
+
+export function TimeZonePicker(props: TimeZonePickerProps) {
+  // The server and the first render in the browser draw the stand-in; the combobox is fetched after hydration.
+  const hydrated = useHydrated();
+  const placeholder = <Placeholder value={props.value} officeZone={props.officeZone} title={props.title} />;
+  return hydrated ? <Suspense fallback={placeholder}><Combobox {...props} /></Suspense> : placeholder;
 }

@@ -6,7 +6,7 @@ import { BULK_MAX_ROWS } from "@plano/schema";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, buttonClasses } from "~/components/ui/button";
-import { Dialog } from "~/components/ui/dialog";
+import { LazyDialog as Dialog } from "~/components/ui/lazy-dialog";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { useOffices } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
@@ -260,7 +260,8 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
       {request ? (
         <ChangeDialog request={request.change} count={request.rows.length} onClose={() => setRequest(null)} onApply={(change, label) => apply(change, label, request.rows)} />
       ) : null}
-      <Dialog open={helpOpen} onOpenChange={setHelpOpen} title="Keyboard shortcuts">
+      {helpOpen ? (
+      <Dialog open onOpenChange={setHelpOpen} title="Keyboard shortcuts">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           {SHORTCUTS.map(([key, what]) => (
             <div key={key} className="contents">
@@ -272,6 +273,7 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
           ))}
         </dl>
       </Dialog>
+      ) : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { BulkChange, BulkRowResult } from "@plano/schema";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
-import { Dialog } from "~/components/ui/dialog";
+import { LazyDialog as Dialog } from "~/components/ui/lazy-dialog";
 import { Field, inputClasses } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { errorMessageOf } from "~/trpc/errors";

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { CheckboxField, Field, inputClasses } from "~/components/ui/field";
-import { Dialog } from "~/components/ui/dialog";
+import { LazyDialog as Dialog } from "~/components/ui/lazy-dialog";
 import { Notice } from "~/components/ui/notice";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";

@@ -8,6 +8,7 @@ import type { Appointment } from "@plano/schema";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { api } from "~/trpc/react";
+import { useLiveChanges } from "./use-live-changes";
 
 export interface LiveChange {
   actor: string;
@@ -17,10 +18,22 @@ export interface LiveChange {
 /** The newest committed version of this appointment, when it is not the one the form started from. */
 export function useLiveAppointment(id: number | null, baseVersion: string | null): LiveChange | null {
   const [latest, setLatest] = useState<LiveChange | null>(null);
-  api.appointment.onChange.useSubscription(id !== null ? { id } : { id: 0 }, {
+  const utils = api.useUtils();
+  useLiveChanges(id !== null ? { id } : { id: 0 }, {
     enabled: id !== null,
-    onData: ({ data: event }) => {
+    onEvent: (event) => {
       if (event.kind === "change" && event.appointment) setLatest({ actor: event.actor, appointment: event.appointment });
+    },
+    // A stream with nothing to resume from: read the record, and who changed it last, again. Straight from the
+    // API, not through the page's cache: a failed read (the API gone again) must not replace the page with an
+    // error, and the next stream start reads again.
+    onGap: () => {
+      if (id === null) return;
+      Promise.all([utils.client.appointment.byId.query({ id }), utils.client.appointment.history.query({ id })])
+        .then(([appointment, history]) =>
+          setLatest((known) => (known && known.appointment.updatedAtMt >= appointment.updatedAtMt ? known : { actor: history[0]?.actor ?? "someone", appointment })),
+        )
+        .catch(() => undefined);
     },
   });
   // A save made here brings the form to the same version: nothing to report then.

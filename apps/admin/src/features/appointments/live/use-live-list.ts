@@ -7,6 +7,7 @@
 import type { ListAppointmentsInput } from "@plano/schema";
 import { useRef } from "react";
 import { api } from "~/trpc/react";
+import { useLiveChanges } from "./use-live-changes";
 
 export function useLiveList(input: ListAppointmentsInput) {
   const utils = api.useUtils();
@@ -17,14 +18,16 @@ export function useLiveList(input: ListAppointmentsInput) {
       void utils.appointment.list.invalidate(input);
     }, 1000);
   };
-  api.appointment.onChange.useSubscription(
+  useLiveChanges(
     {
       ...(input.officeId !== undefined ? { officeId: input.officeId } : {}),
       ...(input.dateFromLocal !== undefined ? { dateFrom: input.dateFromLocal } : {}),
       ...(input.dateToLocal !== undefined ? { dateTo: input.dateToLocal } : {}),
     },
     {
-      onData: ({ data: event }) => {
+      // Back after an outage with nothing to resume from: read the page again.
+      onGap: () => void utils.appointment.list.invalidate(input),
+      onEvent: (event) => {
         if (event.kind !== "change" || !event.appointment) return reload();
         const changed = event.appointment;
         let found = false;
