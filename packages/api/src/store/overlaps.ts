@@ -6,7 +6,7 @@
 import type { Db } from "@plano/db";
 import type { Overlap } from "@plano/schema";
 import type { ReadScope } from "../auth/principal";
-import { scopeCondition } from "../domain/appointment-reads";
+import { scopeCondition } from "./appointment-reads";
 import { rows, sql, type Sql } from "./client";
 
 export interface Slot {

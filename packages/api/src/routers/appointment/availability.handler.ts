@@ -1,6 +1,6 @@
 import { availabilityInput, availabilitySchema } from "@plano/schema";
 import { readScope } from "../../auth/principal";
-import { photographerAvailability } from "../../domain/availability";
+import { photographerAvailability } from "../../store/availability";
 import { requirePermission } from "../../trpc";
 
 /** The photographer picker's one query: who is free for this slot, grouped by office. Permission as directory.photographers. */

@@ -1,6 +1,6 @@
 import { boardInput, boardSchema } from "@plano/schema";
 import { readScope } from "../../auth/principal";
-import { loadBoard } from "../../domain/board";
+import { loadBoard } from "../../store/board";
 import { requirePermission } from "../../trpc";
 
 export const board = requirePermission("appointments:read")

@@ -1,6 +1,6 @@
 import { appointmentPageSchema, listAppointmentsInput } from "@plano/schema";
 import { readScope } from "../../auth/principal";
-import { listAppointments } from "../../domain/appointment-reads";
+import { listAppointments } from "../../store/appointment-reads";
 import { requirePermission } from "../../trpc";
 
 export const list = requirePermission("appointments:read")

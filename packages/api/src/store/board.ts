@@ -13,9 +13,9 @@ import type { z } from "zod";
 import type { ReadScope } from "../auth/principal";
 import { latestChangeId } from "../live/change-events";
 import { scopeCondition } from "./appointment-reads";
-import { toAppointment } from "./appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
-import { rows } from "../store/client";
+import { toAppointment } from "../domain/appointment-record";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { rows } from "./client";
 
 /** Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts). */
 const unprepared = { prepared: false };

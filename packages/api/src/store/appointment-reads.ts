@@ -7,10 +7,10 @@ import type { z } from "zod";
 import type { listAppointmentsInput } from "@plano/schema";
 import { invalidParam } from "../errors";
 import type { ReadScope } from "../auth/principal";
-import { toAppointment } from "./appointment-record";
-import { likeLiteral } from "./like-literal";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
-import { rows } from "../store/client";
+import { toAppointment } from "../domain/appointment-record";
+import { likeLiteral } from "../domain/like-literal";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { rows } from "./client";
 
 /** Plans here depend on the filter values (see localDateCondition): planned afresh on every run. */
 const unprepared = { prepared: false };
