@@ -24,6 +24,11 @@ describe("versions (updated_at_mt)", () => {
     expect({ reason: failure.reason, field: failure.field }).toEqual({ reason: "invalid-param", field: "updatedAtMt" });
   });
 
+  it("quotes what was sent as it was sent, even when it looks like a field placeholder", async () => {
+    const failure = await describedFailure(Promise.resolve().then(() => readVersion("{dateStartLocal}")));
+    expect(failure.message).toContain('got "{dateStartLocal}"');
+  });
+
   it("puts every new version in a later whole second, so a whole-second version names one version", () => {
     expect(nextVersion(current, new Date("2026-06-15T15:00:01.900Z")).toISOString()).toBe("2026-06-15T15:00:02.000Z");
     expect(nextVersion(current, new Date("2026-06-15T15:00:05.125Z")).toISOString()).toBe("2026-06-15T15:00:05.125Z");

@@ -38,7 +38,7 @@ export function readVersion(text: string): StatedVersion {
   const trimmed = text.trim();
   const parsed = parseLegacyDateTime(trimmed, { monthFirst: true });
   if (!parsed.ok) {
-    return invalidParam("updatedAtMt", `expected the updated_at_mt value returned by the API, got "${text.slice(0, 60)}"`);
+    return invalidParam("updatedAtMt", 'expected the updated_at_mt value returned by the API, got "{value}"', undefined, { value: text.slice(0, 60) });
   }
   return { instant: parsed.value, wholeSecond: !FRACTION.test(trimmed) };
 }
