@@ -2,9 +2,8 @@
 /** One appointment: its header with the status actions, then Details (the form) and History tabs. */
 import type { Appointment } from "@plano/schema";
 import * as Tabs from "@radix-ui/react-tabs";
-import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { useOffices } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
@@ -14,15 +13,9 @@ import { StatusBadges } from "../list/status-badges";
 import { StatusActions } from "./status-actions";
 import { useTimeZoneNames } from "./use-time-zone-names";
 
-// The History and Mail tabs render only once chosen: their code is fetched then, not with the page.
-const HistoryList = dynamic(() => import("./history-list").then((module) => module.HistoryList), {
-  ssr: false,
-  loading: () => <Spinner label="Loading history…" />,
-});
-const MailLog = dynamic(() => import("./mail-log").then((module) => module.MailLog), {
-  ssr: false,
-  loading: () => <Spinner label="Loading mail log…" />,
-});
+// The History and Mail tabs render only once chosen (never in the server's HTML): their code is fetched then, not with the page.
+const HistoryList = lazy(() => import("./history-list").then((module) => ({ default: module.HistoryList })));
+const MailLog = lazy(() => import("./mail-log").then((module) => ({ default: module.MailLog })));
 
 const tabClasses =
   "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700";
@@ -90,10 +83,14 @@ export function AppointmentDetail({ id }: { id: number }) {
           <AppointmentForm key={formGeneration} initial={appointment} offices={offices.data} timeZones={timeZones} onDirtyChange={setFormDirty} />
         </Tabs.Content>
         <Tabs.Content value="history">
-          <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
+          <Suspense fallback={<Spinner label="Loading history…" />}>
+            <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
+          </Suspense>
         </Tabs.Content>
         <Tabs.Content value="mail">
-          <MailLog appointmentId={id} />
+          <Suspense fallback={<Spinner label="Loading mail log…" />}>
+            <MailLog appointmentId={id} />
+          </Suspense>
         </Tabs.Content>
       </Tabs.Root>
     </div>
