@@ -2,7 +2,7 @@
  * `npm run bench`: the cost of every layer, side by side with a raw baseline,
  * in one run. See bench/README.md for what it measures and how to read it.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type BenchConfig } from "./lib/config";
@@ -10,6 +10,7 @@ import { applicationToken, ensureSeeded, openBenchDatabase, pickAppointmentIds, 
 import { addRatios, measure, type Figure, type FigureSpec } from "./lib/figures";
 import { LoadGenerator } from "./lib/load";
 import { repoRoot, type ServerProcess } from "./lib/processes";
+import { summariseProfile } from "./lib/profile-summary";
 import { restAnswers } from "./lib/protocols";
 import { describeMachine, formatTable, writeResults } from "./lib/report";
 import { buildServer, serverEnv, startApi, startBaseline, startCluster } from "./lib/servers";
@@ -31,6 +32,34 @@ async function cleanup() {
 function tracked(server: ServerProcess): ServerProcess {
   cleanups.push(() => server.stop());
   return server;
+}
+
+/** API processes by pid, named as the table names them: with BENCH_PROFILE, their profiles are summarised under these names. */
+const profiled = new Map<number, string>();
+const trackedApi = (server: ServerProcess, label: string) => {
+  profiled.set(server.pid, label);
+  return tracked(server);
+};
+
+/**
+ * BENCH_PROFILE: once the servers have stopped (and written their profiles),
+ * a summary of each API process's profile goes next to the results, as
+ * `<results>.profile.txt`, so each change shows where it moved the time.
+ */
+async function writeProfileSummaries(output: string): Promise<void> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir || profiled.size === 0) return;
+  const folder = path.resolve(repoRoot, dir);
+  const sections: string[] = [];
+  for (const file of (await readdir(folder)).filter((name) => name.endsWith(".cpuprofile")).sort()) {
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile
+    const label = profiled.get(Number(file.split(".")[3]));
+    if (label) sections.push(`## ${label}\n\n${summariseProfile(path.join(folder, file))}`);
+  }
+  if (sections.length === 0) return;
+  const target = `${path.resolve(repoRoot, output).replace(/\.json$/, "")}.profile.txt`;
+  await writeFile(target, `${sections.join("\n\n")}\n`);
+  log(`Wrote ${path.relative(repoRoot, target)}`);
 }
 
 /** What a phase of the run shares: its database (seeded, with a token), the build, the load generator. */
@@ -59,7 +88,7 @@ async function openStage(config: BenchConfig, dist: string, load: LoadGenerator,
  * and the same layers of a BENCH_BEFORE_DIST build, labelled "@before".
  */
 async function startLayers(stage: Stage, withBaseline: boolean): Promise<{ api: ServerProcess; layers: LayerServer[] }> {
-  const api = tracked(await startApi(stage.deployment));
+  const api = trackedApi(await startApi(stage.deployment), "api");
   const [firstId] = await pickAppointmentIds(stage.databaseUrl, 1);
   const rest = await restAnswers(api.origin, stage.token, firstId!);
   const note = "REST figures skipped: /api/v1/appointments/get did not answer action-successful (the legacy adapter, issue 3, is not in this build).";
@@ -71,7 +100,7 @@ async function startLayers(stage: Stage, withBaseline: boolean): Promise<{ api: 
   const { beforeDist } = stage.config;
   if (beforeDist) {
     // Before/after in one run: the same load, interleaved, so a busy moment of the machine hits both alike.
-    const before = tracked(await startApi({ ...stage.deployment, dist: beforeDist }));
+    const before = trackedApi(await startApi({ ...stage.deployment, dist: beforeDist }), "api@before");
     if (rest) layers.push({ layer: "rest", label: "rest@before", server: before });
     layers.push({ layer: "trpc", label: "trpc@before", server: before });
     const note = `Layers "@before" are the build in ${beforeDist}, run beside this one on the same data.`;
@@ -91,7 +120,12 @@ async function crudFigures(
   const figures: Figure[] = [];
   for (const c of connections) {
     log(`${scenario} at ${c} connection(s):`);
-    figures.push(...(await measure(layers.map((l) => crudSpec(ctx, scenario, operation, l, c)), { ...config, log })));
+    figures.push(
+      ...(await measure(
+        layers.map((l) => crudSpec(ctx, scenario, operation, l, c)),
+        { ...config, log },
+      )),
+    );
   }
   return figures;
 }
@@ -138,7 +172,9 @@ async function bulkPhase(stage: Stage): Promise<Figure[]> {
   log("bulk-reassign, 500 rows, one request at a time (single updates vs appointment.bulk in chunks of 50):");
   const figures = await bulkFigures({ origin: api.origin, token: stage.token, databaseUrl: stage.databaseUrl, ids, runs: stage.config.runs, log });
   const ratio = figures.find((f) => f.layer === "trpc-bulk")?.bulk_over_single;
-  stage.notes.push(`bulk-reassign: appointment.bulk applies ${ratio} × the rows per second of single appointment.update calls (target ≥ 1: as fast as the updates it replaces).`);
+  stage.notes.push(
+    `bulk-reassign: appointment.bulk applies ${ratio} × the rows per second of single appointment.update calls (target ≥ 1: as fast as the updates it replaces).`,
+  );
   return figures;
 }
 
@@ -168,7 +204,7 @@ async function pglitePhase(config: BenchConfig, dist: string, load: LoadGenerato
   const deployment: Deployment = { dist, env: serverEnv(undefined, { PLANO_DATA_DIR: dataDir }) };
   await ensureSeeded(deployment, undefined, 2000);
   const token = await applicationToken(deployment);
-  const embedded = tracked(await startApi(deployment));
+  const embedded = trackedApi(await startApi(deployment), "api (embedded PGlite)");
   // The baseline reaches the same PGlite through the socket server the API process opened.
   const { url } = JSON.parse(await readFile(path.join(dataDir, "server.json"), "utf8")) as { url: string };
   const ids = await pickAppointmentIds(url, 8 * config.perConnection);
@@ -254,4 +290,5 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanup();
+  await writeProfileSummaries(loadConfig().output).catch((error: unknown) => console.error("profile summary:", error));
 }

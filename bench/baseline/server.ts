@@ -3,7 +3,8 @@
  * framework. Plain `node:http` + `pg`, hand-written SQL, JSON by hand.
  *
  * It issues the same statements, in the same order, as the API's best path
- * for one update (see SQL below and bench/README.md), so the ratio
+ * for one update (see SQL below and bench/README.md), as named prepared
+ * statements like the API's store, so the ratio
  * "API / baseline" measures our layers (tRPC, zod, the REST adapter, Prisma,
  * the domain code), not a query trick. Whenever the API's SQL changes, this
  * file changes with it.
@@ -14,6 +15,15 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { baselineSchema, parseEnv } from "../lib/env";
+
+/** The compare-and-set and its audit entry, as a data-modifying CTE. */
+const WRITE = `WITH updated AS (
+            UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, is_long = $8, updated_at = $4
+             WHERE id = $5 AND updated_at = $6 RETURNING *
+          ), audit AS (
+            INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
+            SELECT id, 'update', $2::text, NULL, $2::text, 'trpc', $4::timestamptz, $7::jsonb FROM updated
+          )`;
 
 export const SQL = {
   /** The caller's application token with its application and role (one probe of the unique hash index). */
@@ -28,24 +38,24 @@ export const SQL = {
    * The compare-and-set and its audit entry in one statement (so one
    * transaction): the entry is written exactly when the row was.
    */
-  write: `WITH updated AS (
-            UPDATE appointment SET notes = $1, updated_by = $2, search_text = $3, is_long = $8, updated_at = $4
-             WHERE id = $5 AND updated_at = $6 RETURNING *
-          ), audit AS (
-            INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
-            SELECT id, 'update', $2::text, NULL, $2::text, 'trpc', $4::timestamptz, $7::jsonb FROM updated
-          )
+  write: `${WRITE}
           SELECT * FROM updated`,
-  /** The photographer double-booking warning the API returns with every write. */
-  overlaps: `SELECT id, uuid, summary, starts_at, stops_at FROM (
-                SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
-                 WHERE photographer_user_id = $1 AND NOT is_long AND starts_at >= $3::timestamptz - interval '24 hours' AND starts_at < $2
-                UNION ALL
-                SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
-                 WHERE photographer_user_id = $1 AND is_long AND starts_at < $2
-              ) candidate
-              WHERE NOT cancelled AND stops_at > $3 AND id <> $4
-              ORDER BY starts_at, id LIMIT 20`,
+  /**
+   * The same, with the photographer-overlap warning the API returns with every
+   * write read in the same statement ($9 photographer, $10 start, $11 stop).
+   */
+  writeWithOverlaps: `${WRITE}
+          SELECT updated.*, (SELECT coalesce(json_agg(o ORDER BY o.starts_at, o.id), '[]'::json) FROM (
+            SELECT id, uuid, summary, starts_at, stops_at FROM (
+              SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
+               WHERE photographer_user_id = $9 AND NOT is_long AND starts_at >= $10::timestamptz - interval '24 hours' AND starts_at < $11::timestamptz
+              UNION ALL
+              SELECT id, uuid, summary, starts_at, stops_at, cancelled FROM appointment
+               WHERE photographer_user_id = $9 AND is_long AND starts_at < $11::timestamptz
+            ) candidate
+            WHERE NOT cancelled AND stops_at > $10::timestamptz AND id <> $5
+            ORDER BY starts_at, id LIMIT 20) o) AS overlaps
+            FROM updated`,
 } as const;
 
 type Row = Record<string, unknown>;
@@ -63,7 +73,7 @@ async function authenticate(pool: pg.Pool, req: IncomingMessage): Promise<Row> {
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
   if (!token) throw new HttpError(401, "invalid-token");
   const hash = createHash("sha256").update(token, "utf8").digest("hex");
-  const { rows } = await pool.query(SQL.token, [hash]);
+  const { rows } = await pool.query({ name: "token", text: SQL.token, values: [hash] });
   const row = rows[0] as Row | undefined;
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash as string, "hex"), Buffer.from(hash, "hex"))) {
     throw new HttpError(401, "invalid-token");
@@ -72,7 +82,7 @@ async function authenticate(pool: pg.Pool, req: IncomingMessage): Promise<Row> {
 }
 
 async function load(pool: pg.Pool, id: number): Promise<Row> {
-  const { rows } = await pool.query(SQL.load, [id]);
+  const { rows } = await pool.query({ name: "load", text: SQL.load, values: [id] });
   if (!rows[0]) throw new HttpError(404, "not-found");
   return rows[0] as Row;
 }
@@ -81,8 +91,7 @@ async function load(pool: pg.Pool, id: number): Promise<Row> {
 const isLong = (row: Row) =>
   row.starts_at !== null && row.stops_at !== null && (row.stops_at as Date).getTime() - (row.starts_at as Date).getTime() > 24 * 60 * 60 * 1000;
 
-const searchText = (row: Row) =>
-  [row.summary, row.location, row.notes, row.photographer_name].filter(Boolean).join("\n").toLowerCase();
+const searchText = (row: Row) => [row.summary, row.location, row.notes, row.photographer_name].filter(Boolean).join("\n").toLowerCase();
 
 /** The answer: the row plus the version string callers send back (`updated_at` to the millisecond). */
 const present = (row: Row) => ({ ...row, updatedAtMt: (row.updated_at as Date).toISOString() });
@@ -91,7 +100,7 @@ async function update(pool: pg.Pool, caller: Row, body: { id: number; updatedAtM
   const current = await load(pool, body.id);
   const expected = new Date(body.updatedAtMt);
   if ((current.updated_at as Date).getTime() !== expected.getTime()) throw new HttpError(409, "update-conflict");
-  const next = { ...current, notes: body.patch.notes, updated_by: caller.slug };
+  const next: Row = { ...current, notes: body.patch.notes, updated_by: caller.slug };
   // Strictly later than the version it replaces, even within one millisecond.
   const version = new Date(Math.max(Date.now(), expected.getTime() + 1));
   const changes = {
@@ -99,24 +108,15 @@ async function update(pool: pg.Pool, caller: Row, body: { id: number; updatedAtM
     ...(current.updated_by !== next.updated_by ? { updatedBy: { before: current.updated_by, after: next.updated_by } } : {}),
   };
 
-  const written = await pool.query(SQL.write, [
-    next.notes,
-    next.updated_by,
-    searchText(next),
-    version,
-    body.id,
-    expected,
-    JSON.stringify(changes),
-    isLong(next),
-  ]);
-  const row = written.rows[0] as Row | undefined;
-  if (!row) throw new HttpError(409, "update-conflict");
-
-  const overlaps =
-    row.photographer_user_id === null || row.cancelled
-      ? []
-      : (await pool.query(SQL.overlaps, [row.photographer_user_id, row.stops_at, row.starts_at, row.id])).rows;
-  return { appointment: present({ ...row, office_time_zone: current.office_time_zone }), warnings: overlaps.length ? [{ overlaps }] : [] };
+  const params = [next.notes, next.updated_by, searchText(next), version, body.id, expected, JSON.stringify(changes), isLong(next)];
+  // As the API: the overlap warning is read in the write's own statement, for a dated appointment with a photographer.
+  const dated = next.photographer_user_id !== null && !next.cancelled && next.starts_at !== null && next.stops_at !== null;
+  const written = dated
+    ? await pool.query({ name: "write_overlaps", text: SQL.writeWithOverlaps, values: [...params, next.photographer_user_id, next.starts_at, next.stops_at] })
+    : await pool.query({ name: "write", text: SQL.write, values: params });
+  const { overlaps = [], ...row } = (written.rows[0] as Row | undefined) ?? {};
+  if (!row.id) throw new HttpError(409, "update-conflict");
+  return { appointment: present({ ...row, office_time_zone: current.office_time_zone }), warnings: (overlaps as Row[]).length ? [{ overlaps }] : [] };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -3,13 +3,11 @@
  * range and by free text, each a spread of different queries (so no single
  * cached page is measured), at one connection, so latency is the server's.
  * For each filter the plan of the SQL the API really runs is recorded
- * (captured from Prisma's query log, then EXPLAIN ANALYZE).
+ * (captured from the store's query hook, then EXPLAIN ANALYZE).
  */
-import { appRouter, createContext } from "@plano/api";
-import { PrismaClient } from "@plano/db";
+import { appRouter, createContext, onQuery } from "@plano/api";
+import { createDb, poolOf } from "@plano/db";
 import type { RouterInputs } from "@plano/client";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { withClient } from "../lib/database";
 import type { FigureSpec } from "../lib/figures";
 import type { LoadGenerator } from "../lib/load";
@@ -31,11 +29,12 @@ const VARIANTS = 40;
 /** A deterministic spread of list queries over the seeded data. */
 export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
   return withClient(databaseUrl, async (client) => {
-    const photographers = (await client.query<{ id: number }>("SELECT user_id AS id FROM employee_record WHERE is_photographer ORDER BY user_id")).rows.map((r) => r.id);
+    const photographers = (await client.query<{ id: number }>("SELECT user_id AS id FROM employee_record WHERE is_photographer ORDER BY user_id")).rows.map(
+      (r) => r.id,
+    );
     const offices = (await client.query<{ id: number }>("SELECT id FROM office ORDER BY id")).rows.map((r) => r.id);
-    const span = (
-      await client.query<{ first: Date; last: Date }>("SELECT min(date_start_local) AS first, max(date_start_local) AS last FROM appointment")
-    ).rows[0]!;
+    const span = (await client.query<{ first: Date; last: Date }>("SELECT min(date_start_local) AS first, max(date_start_local) AS last FROM appointment"))
+      .rows[0]!;
     const days = Math.max(1, Math.round((span.last.getTime() - span.first.getTime()) / 86_400_000) - 7);
     const week = (i: number) => {
       const from = new Date(span.first.getTime() + ((i * 37) % days) * 86_400_000);
@@ -74,10 +73,9 @@ export async function listFilters(databaseUrl: string): Promise<ListFilter[]> {
 
 /** The EXPLAIN ANALYZE of the (first) appointment query the API runs for the filter's first input. */
 export async function explainList(databaseUrl: string, token: string, filter: ListFilter): Promise<string> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
-  const queries: { query: string; params: string }[] = [];
-  db.$on("query", (event) => queries.push(event));
+  const db = createDb(databaseUrl, { poolSize: 1 });
+  const queries: { query: string; params: unknown[] }[] = [];
+  onQuery(db, ({ text, values }) => queries.push({ query: text, params: values }));
   try {
     const caller = appRouter.createCaller(createContext({ db, credentials: { token, application: "planoorder" }, channel: "trpc" }));
     if (filter.procedure === "board") await caller.appointment.board(filter.inputs[0]!);
@@ -85,12 +83,10 @@ export async function explainList(databaseUrl: string, token: string, filter: Li
     // The page query: from the appointment table, ordered (the query builder's or raw SQL's spelling).
     const listQuery = queries.find((q) => /FROM\s+(?:"public"\.)?"?appointment"?[\s"]/.test(q.query) && /ORDER BY/.test(q.query));
     if (!listQuery) throw new Error(`no appointment list query among ${queries.length} queries`);
-    const params = JSON.parse(listQuery.params) as unknown[];
-    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listQuery.query}`, params);
+    const { rows } = await poolOf(db).query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${listQuery.query}`, listQuery.params);
     return rows.map((row) => row["QUERY PLAN"]).join("\n");
   } finally {
-    await db.$disconnect();
-    await pool.end(); // the adapter does not own a pool it was handed
+    await db.$disconnect(); // and its pool
   }
 }
 

@@ -9,6 +9,7 @@ export { PlanoError, planoErrorOf } from "./errors";
 export type { AppointmentMailer } from "./domain/mail";
 export { mailerFor, OutboxMailer } from "./mail";
 export type { MandrillConfig } from "./mail";
+export { onQuery } from "./store/client";
 export { tokenKind } from "./auth/tokens";
 export { ChangeHub, CHANGE_CHANNEL } from "./live/change-hub";
 export { requestIdFrom } from "./request-id";

@@ -8,7 +8,7 @@ import { appointmentRefSchema, type ErrorReason, type Permission } from "@plano/
 import { authenticate } from "./auth/authenticate";
 import { type Principal, visibleTo } from "./auth/principal";
 import type { Context } from "./context";
-import { loadAppointment } from "./domain/appointment-load";
+import { loadAppointment } from "./store/appointment-load";
 import { describeError } from "./error-detail";
 import { fail, PlanoError } from "./errors";
 import { transformer } from "./transformer";

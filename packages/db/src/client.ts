@@ -66,10 +66,25 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   );
   // A connection that breaks while idle in the pool must not take the process down with an unhandled 'error'.
   pool.on("error", (error) => console.error("database connection lost:", error.message));
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: transactionMaxWaitMs, timeout: transactionTimeoutMs },
   });
+  // One pool for the process: the API's store (packages/api/src/store) runs its hot queries on it beside Prisma.
+  Object.defineProperty(client, POOL, { value: pool });
+  return client;
+}
+
+const POOL = Symbol("plano.pool");
+
+/** The driver's own text parser for a type, for the store's parsers to fall back on. */
+export const pgTypeParser = pg.types.getTypeParser as (oid: number, format?: "text" | "binary") => (text: string) => unknown;
+
+/** The `pg` pool under a client made by `createDb` (also through a wrapper that forwards property reads). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = (db as unknown as Record<symbol, pg.Pool | undefined>)[POOL];
+  if (!pool) throw new Error("This database client has no pool: make it with createDb().");
+  return pool;
 }
 
 let processDb: Db | undefined;

@@ -15,6 +15,15 @@
  * from its first message until the backend is ready for a query outside a
  * transaction (after Sync or a simple Query). Other connections wait their
  * turn, first come first served.
+ *
+ * Two things make it cheap per query (issue 13: the embedded default managed
+ * ~200 updates/s). Every complete message a socket read brings is handed to
+ * PGlite in one call, and its answer goes back in one write (pg sends a whole
+ * Parse/Bind/Describe/Execute/Sync exchange at once; one call and one lock turn
+ * per message cost more than the query). And named prepared statements work:
+ * the one backend is shared, so each connection's statement names are
+ * prefixed with its own id (two connections both preparing "plano_1" would
+ * otherwise collide), and deallocated when it closes.
  */
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
@@ -24,6 +33,11 @@ const CANCEL_REQUEST = 80877102;
 /** Messages after which the backend answers ReadyForQuery. */
 const ENDS_EXCHANGE = new Set(["S", "Q"]);
 const TERMINATE = "X";
+const PARSE = 0x50; // 'P'
+const BIND = 0x42; // 'B'
+const DESCRIBE = 0x44; // 'D'
+const CLOSE = 0x43; // 'C'
+const STATEMENT = 0x53; // 'S': Describe/Close of a statement, not a portal
 /** A connection that holds the backend and then says nothing this long is cut off, so it cannot block the others. */
 const IDLE_OWNER_MS = 60_000;
 
@@ -114,6 +128,28 @@ class NotificationSniffer {
   }
 }
 
+/**
+ * A message with its statement name (if it names one) prefixed: Parse and Bind
+ * carry it (Bind after its portal name), Describe and Close when they are
+ * about a statement. The unnamed statement ("") stays unnamed.
+ */
+function withStatementPrefix(message: Buffer, prefix: string, parsed: Set<string>): Buffer {
+  const type = message[0];
+  let at: number;
+  if (type === PARSE) at = 5;
+  else if (type === BIND) at = message.indexOf(0, 5) + 1;
+  else if ((type === DESCRIBE || type === CLOSE) && message[5] === STATEMENT) at = 6;
+  else return message;
+  const end = message.indexOf(0, at);
+  if (end <= at) return message; // unnamed (or malformed: the backend says so)
+  const name = message.toString("utf8", at, end);
+  if (type === PARSE) parsed.add(name);
+  else if (type === CLOSE) parsed.delete(name);
+  const renamed = Buffer.concat([message.subarray(0, at), Buffer.from(prefix + name, "utf8"), message.subarray(end)]);
+  renamed.writeInt32BE(renamed.length - 1, 1);
+  return renamed;
+}
+
 export interface PGliteWireServer {
   port: number;
   url: string;
@@ -131,12 +167,16 @@ export async function servePGlite(
 ): Promise<PGliteWireServer> {
   const lock = new BackendLock();
   const sockets = new Set<net.Socket>();
+  let connections = 0;
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.setNoDelay(true);
     const connection = {};
-    let buffer = Buffer.alloc(0);
+    const prefix = `c${++connections}_`;
+    /** This connection's prepared statements (unprefixed names), deallocated when it closes. */
+    const prepared = new Set<string>();
+    let buffer: Buffer = Buffer.alloc(0);
     let started = false;
     let chain = Promise.resolve();
     let idleTimer: NodeJS.Timeout | undefined;
@@ -158,32 +198,56 @@ export async function servePGlite(
       }
     };
 
-    const run = async (message: Uint8Array, type: string) => {
+    /** After the socket closed: its prepared statements go, so the shared backend does not collect them. */
+    const forgetStatements = async () => {
+      if (prepared.size === 0) return;
+      await lock.acquire(connection);
+      try {
+        for (const name of prepared) await db.exec(`DEALLOCATE "${(prefix + name).replaceAll('"', '""')}"`).catch(() => {});
+        prepared.clear();
+      } finally {
+        lock.release(connection);
+      }
+    };
+
+    /** Runs `message` (one or more whole messages, the last of type `lastType`) and answers in one write. */
+    const run = async (message: Uint8Array, lastType: string) => {
       await lock.acquire(connection);
       if (socket.destroyed) return giveBack();
+      const answer: Buffer[] = [];
       await db.runExclusive(() =>
         db.execProtocolRawStream(message, {
           onRawData: (data) => {
             sniffer?.push(data);
-            if (socket.writable) socket.write(data);
+            answer.push(Buffer.from(data)); // a view into PGlite's memory: copied before the next call reuses it
           },
         }),
       );
-      if ((type === "startup" || ENDS_EXCHANGE.has(type)) && !db.isInTransaction()) lock.release(connection);
+      if (socket.writable && answer.length > 0) socket.write(answer.length === 1 ? answer[0]! : Buffer.concat(answer));
+      if ((lastType === "startup" || ENDS_EXCHANGE.has(lastType)) && !db.isInTransaction()) lock.release(connection);
       armIdleTimer();
     };
 
-    const enqueue = (message: Buffer, type: string) => {
-      chain = chain.then(() => run(new Uint8Array(message), type)).catch(async (error: unknown) => {
-        // Never leave the backend locked: drop this connection, let the others go on.
-        console.error("PGlite wire server: closing a connection after an internal error:", error);
-        socket.destroy();
-        await giveBack();
-      });
+    const enqueue = (message: Buffer, lastType: string) => {
+      chain = chain
+        .then(() => run(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), lastType))
+        .catch(async (error: unknown) => {
+          // Never leave the backend locked: drop this connection, let the others go on.
+          console.error("PGlite wire server: closing a connection after an internal error:", error);
+          socket.destroy();
+          await giveBack();
+        });
     };
 
     socket.on("data", (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      // Whole messages of this read, run together.
+      const batch: Buffer[] = [];
+      let lastType = "";
+      const flush = () => {
+        if (batch.length > 0) enqueue(batch.length === 1 ? batch[0]! : Buffer.concat(batch), lastType);
+        batch.length = 0;
+      };
       for (;;) {
         if (!started) {
           if (buffer.length < 8) return;
@@ -199,28 +263,33 @@ export async function servePGlite(
             return;
           }
           if (buffer.length < length) return;
-          enqueue(buffer.subarray(0, length), "startup");
+          enqueue(Buffer.from(buffer.subarray(0, length)), "startup");
           buffer = buffer.subarray(length);
           started = true;
           continue;
         }
-        if (buffer.length < 5) return;
+        if (buffer.length < 5) return flush();
         const length = 1 + buffer.readInt32BE(1);
-        if (buffer.length < length) return;
+        if (buffer.length < length) return flush();
         const type = String.fromCharCode(buffer[0]!);
         const message = buffer.subarray(0, length);
         buffer = buffer.subarray(length);
         if (type === TERMINATE) {
+          flush();
           socket.end();
           return;
         }
-        enqueue(message, type);
+        batch.push(withStatementPrefix(message, prefix, prepared));
+        lastType = type;
       }
     });
 
     const closed = () => {
       sockets.delete(socket);
-      chain = chain.then(giveBack, giveBack);
+      chain = chain
+        .then(giveBack, giveBack)
+        .then(forgetStatements)
+        .catch(() => {});
     };
     socket.once("close", closed);
     socket.on("error", () => socket.destroy());

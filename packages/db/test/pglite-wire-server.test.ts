@@ -39,11 +39,29 @@ describe("the PGlite wire server", () => {
         client.release();
       }
     };
-    const read = (i: number) =>
-      pool.query<{ text: string }>("select $1::text || $2::text as text", [`a${i}`, "b"]).then((r) => r.rows[0]!.text === `a${i}b`);
+    const read = (i: number) => pool.query<{ text: string }>("select $1::text || $2::text as text", [`a${i}`, "b"]).then((r) => r.rows[0]!.text === `a${i}b`);
     const results = await Promise.all(Array.from({ length: 120 }, (_, i) => (i % 3 === 0 ? increment() : read(i))));
     expect(results.filter((ok) => !ok)).toEqual([]);
     expect((await pool.query<{ n: number }>("select n from counter where id = 1")).rows[0]!.n).toBe(40);
+  });
+
+  it("keeps each connection's named prepared statements its own, and drops them when it closes", async () => {
+    // One backend serves every connection: two connections preparing the same name must not collide.
+    const named = (i: number) =>
+      pool.query<{ text: string }>({ name: "same_name", text: "select $1::text || 'x' as text", values: [`n${i}`] }).then((r) => r.rows[0]!.text);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => named(i)));
+    expect(answers).toEqual(Array.from({ length: 40 }, (_, i) => `n${i}x`));
+    // A different text under the same name on another connection is that connection's own statement.
+    const other = new pg.Client({ connectionString: server.url });
+    await other.connect();
+    const { rows } = await other.query<{ n: number }>({ name: "same_name", text: "select $1::int + 1 as n", values: [41] });
+    expect(rows[0]!.n).toBe(42);
+    const before = await db.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements");
+    await other.end();
+    // Its statements are deallocated once the wire server has seen it go.
+    await expect
+      .poll(async () => (await db.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements")).rows[0]!.n)
+      .toBe(before.rows[0]!.n - 1);
   });
 
   it("gives a transaction the backend until it ends, so others never see its uncommitted work", async () => {

@@ -4,16 +4,10 @@
  * session-expired, client-required.
  */
 import type { Db } from "@plano/db";
-import {
-  applicationSlug,
-  rolePermissions,
-  roleName,
-  type ApplicationSlug,
-  type Permission,
-  type RoleName,
-  type SessionView,
-} from "@plano/schema";
+import { applicationSlug, rolePermissions, roleName, type ApplicationSlug, type Permission, type RoleName, type SessionView } from "@plano/schema";
 import { fail, invalidParam } from "../errors";
+import { findSession, touchSession } from "../store/sessions";
+import { findApplicationToken } from "../store/tokens";
 import type { Principal } from "./principal";
 import { isSessionExpired, sessionExpiresAt } from "./session-expiry";
 import { hashToken, sameHash, tokenKind } from "./tokens";
@@ -48,28 +42,9 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date):
   return fail("invalid-token", "The authentication token is invalid.");
 }
 
-interface ApplicationTokenRow {
-  id: number;
-  tokenHash: string;
-  name: string | null;
-  slug: string;
-  roleName: string | null;
-  rolePermissions: string[] | null;
-}
-
-async function authenticateApplicationToken(
-  db: Db,
-  token: string,
-  named: ApplicationSlug | undefined,
-): Promise<Principal> {
+async function authenticateApplicationToken(db: Db, token: string, named: ApplicationSlug | undefined): Promise<Principal> {
   const tokenHash = hashToken(token);
-  // One round trip for the token, its application and its role (Prisma's include would take three).
-  const [row] = await db.$queryRaw<ApplicationTokenRow[]>`
-    SELECT t.id, t.token_hash AS "tokenHash", t.name, a.slug, r.name AS "roleName", r.permissions AS "rolePermissions"
-      FROM application_token t
-      JOIN application a ON a.id = t.application_id
-      LEFT JOIN role r ON r.id = t.role_id
-     WHERE t.token_hash = ${tokenHash}`;
+  const row = await findApplicationToken(db, tokenHash);
   if (!row || !sameHash(row.tokenHash, tokenHash)) return fail("invalid-token", "The authentication token is invalid.");
   const slug = row.slug as ApplicationSlug;
   if (named && named !== slug) {
@@ -77,9 +52,7 @@ async function authenticateApplicationToken(
   }
   // A token without an explicit role acts as its application's scheduler.
   const role =
-    row.roleName !== null
-      ? { name: row.roleName, permissions: row.rolePermissions ?? [] }
-      : { name: "scheduler", permissions: [...rolePermissions.scheduler] };
+    row.roleName !== null ? { name: row.roleName, permissions: row.rolePermissions ?? [] } : { name: "scheduler", permissions: [...rolePermissions.scheduler] };
   const { roles, permissions } = permissionsOf([role]);
   return {
     kind: "application",
@@ -97,33 +70,21 @@ async function authenticateApplicationToken(
 
 async function authenticateSession(db: Db, token: string, application: ApplicationSlug, now: Date): Promise<Principal> {
   const tokenHash = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { tokenHash },
-    include: {
-      user: {
-        include: {
-          client: true,
-          employee: true,
-          liaison: true,
-          roles: { where: { role: { application: { slug: application } } }, include: { role: true } },
-        },
-      },
-    },
-  });
+  const session = await findSession(db, tokenHash, application);
   if (!session || !sameHash(session.tokenHash, tokenHash)) {
     return fail("invalid-token", "The authentication token is invalid.");
   }
   if (isSessionExpired(session, now)) {
     return fail("session-expired", "The session has expired; please sign in again.");
   }
-  await db.session.update({ where: { id: session.id }, data: { lastUsedAt: now } });
+  await touchSession(db, session.id, now);
 
   const { user } = session;
-  const granted = user.roles.map(({ role }) => role);
+  const granted = [...session.roles];
   // Registering as a client is what gives a user a client record; clients
   // read their own orders' appointments without any explicit grant.
-  if (user.client && !granted.some((role) => role.name === "client")) {
-    granted.push({ name: "client", permissions: [...rolePermissions.client] } as (typeof granted)[number]);
+  if (session.clientId !== null && !granted.some((role) => role.name === "client")) {
+    granted.push({ name: "client", permissions: [...rolePermissions.client] });
   }
   const { roles, permissions } = permissionsOf(granted);
   const view: SessionView = {
@@ -134,7 +95,7 @@ async function authenticateSession(db: Db, token: string, application: Applicati
     expiresAt: sessionExpiresAt({ ...session, lastUsedAt: now })?.toISOString() ?? null,
     roles: roles.map((role) => ({ application, role })),
   };
-  if (!user.client && !user.employee && !user.liaison) {
+  if (session.clientId === null && !session.employee && !session.liaison) {
     return fail("client-required", "This user has no client, employee or liaison record.", { session: view });
   }
   return {
@@ -145,7 +106,7 @@ async function authenticateSession(db: Db, token: string, application: Applicati
     application,
     roles,
     permissions,
-    clientId: user.client?.id ?? null,
+    clientId: session.clientId,
     sessionId: session.id,
     session: view,
   };

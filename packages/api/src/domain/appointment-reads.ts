@@ -9,7 +9,11 @@ import { invalidParam } from "../errors";
 import type { ReadScope } from "../auth/principal";
 import { toAppointment } from "./appointment-record";
 import { likeLiteral } from "./like-literal";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
+import { rows } from "../store/client";
+
+/** Plans here depend on the filter values (see localDateCondition): planned afresh on every run. */
+const unprepared = { prepared: false };
 
 type ListInput = z.output<typeof listAppointmentsInput>;
 
@@ -22,7 +26,10 @@ export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([curs
 
 /** An instant exactly as `encodeCursor` writes it (`Date#toISOString`), so PostgreSQL reads it as written. */
 const isCursorInstant = (value: unknown): value is string =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+  typeof value === "string" &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) &&
+  !Number.isNaN(Date.parse(value)) &&
+  new Date(value).toISOString() === value;
 
 /**
  * The cursor's instant for a row's start. A start no Date can hold (a row
@@ -115,10 +122,7 @@ function afterCursor(cursor: Cursor, descending: boolean, nullsPossible: boolean
   const beyond = Prisma.raw(descending ? "<" : ">");
   if (cursor.startsAt === null) return Prisma.sql`(a.starts_at IS NULL AND a.id ${beyond} ${cursor.id})`;
   const at = cursor.startsAt;
-  const after = [
-    Prisma.sql`a.starts_at ${beyond} ${at}::timestamptz`,
-    Prisma.sql`(a.starts_at = ${at}::timestamptz AND a.id ${beyond} ${cursor.id})`,
-  ];
+  const after = [Prisma.sql`a.starts_at ${beyond} ${at}::timestamptz`, Prisma.sql`(a.starts_at = ${at}::timestamptz AND a.id ${beyond} ${cursor.id})`];
   if (nullsPossible) after.push(Prisma.sql`a.starts_at IS NULL`);
   return Prisma.sql`(${Prisma.join(after, " OR ")})`;
 }
@@ -141,12 +145,16 @@ function searchCondition(search: string): Prisma.Sql {
 /** The orders of a page's appointments: their reference and their client's name, for the list's "Order and client" column. */
 async function ordersOf(db: Db, orderIds: number[]) {
   if (orderIds.length === 0) return [];
-  return db.$queryRaw<{ id: number; reference: string | null; clientName: string | null }[]>`
+  return rows<{ id: number; reference: string | null; clientName: string | null }>(
+    db,
+    Prisma.sql`
     SELECT o.id, o.reference, u.name AS "clientName"
       FROM "order" o
       LEFT JOIN client_record c ON c.id = o.client_id
       LEFT JOIN "user" u ON u.id = c.user_id
-     WHERE o.id IN (${Prisma.join(orderIds)})`;
+     WHERE o.id = ANY(${orderIds}::int[])`,
+    unprepared,
+  );
 }
 
 /**
@@ -180,20 +188,23 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
   // match, and leaving NULLS LAST out lets Postgres walk the (…, starts_at)
   // indexes backwards for a descending page instead of sorting the whole range.
   const nullsLast = unbounded ? Prisma.raw("NULLS LAST") : Prisma.empty;
-  const rows = await db.$queryRaw<(AppointmentScalars & { officeTimeZone: string })[]>`
+  const found = await rows<AppointmentScalars & { officeTimeZone: string }>(
+    db,
+    Prisma.sql`
     SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
       FROM appointment a
       JOIN office o ON o.id = a.office_id
      WHERE ${conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`true`}
      ORDER BY a.starts_at ${direction} ${nullsLast}, a.id ${direction}
-     LIMIT ${input.limit + 1}`;
-  const page = rows.slice(0, input.limit).map(withOffice);
+     LIMIT ${input.limit + 1}`,
+    unprepared,
+  );
+  const page = found.slice(0, input.limit).map(withOffice);
   const last = page.at(-1);
   const orderIds = [...new Set(page.flatMap((row) => (row.orderId === null ? [] : [row.orderId])))];
   return {
     appointments: page.map(toAppointment),
     orders: await ordersOf(db, orderIds),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
+    nextCursor: found.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
   };
 }

@@ -23,10 +23,7 @@ export const readableDate = (value: Date | null): Date | null => {
 };
 
 export const toIsoDate = (value: Date | null): string | null => readableDate(value)?.toISOString().slice(0, 10) ?? null;
-export const toIsoTime = (value: Date | null): string | null =>
-  value && !Number.isNaN(value.getTime()) ? value.toISOString().slice(11, 19) : null;
-export const fromIsoDate = (value: string | null): Date | null => (value ? new Date(`${value}T00:00:00.000Z`) : null);
-export const fromIsoTime = (value: string | null): Date | null => (value ? new Date(`1970-01-01T${value}.000Z`) : null);
+export const toIsoTime = (value: Date | null): string | null => (value && !Number.isNaN(value.getTime()) ? value.toISOString().slice(11, 19) : null);
 const toInstant = (value: Date | null): string | null => readableDate(value)?.toISOString() ?? null;
 
 /** The version string handed to callers: `updatedAt` to the millisecond, as stored. */

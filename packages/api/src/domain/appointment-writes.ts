@@ -4,13 +4,14 @@
  * and persists it with its audit entry in one transaction.
  */
 import type { Db, Tx } from "@plano/db";
-import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Warning } from "@plano/schema";
+import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Overlap, Warning } from "@plano/schema";
 import { readScope, type Principal } from "../auth/principal";
 import { fail, invalidParam } from "../errors";
 import { toAppointment, type AppointmentRow } from "./appointment-record";
 import { diffStates, type AppointmentState } from "./appointment-state";
-import { findPhotographerOverlaps } from "./overlaps";
-import { insertAppointment, updateAppointmentIfUnchanged, type AuditContext } from "./persist";
+import { findPhotographerOverlaps } from "../store/overlaps";
+import { loadAppointment } from "../store/appointment-load";
+import { insertAppointment, isUniqueViolation, updateAppointmentIfUnchanged, type AuditContext } from "../store/appointment-write";
 import { changedFields, planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "./plan-write";
 import { namesVersion, readVersion } from "./versions";
 
@@ -29,11 +30,7 @@ function environment({ principal, channel, now }: WriteContext): WriteEnvironmen
   return { now, actor: principal.actor, origin: `${channel}:${principal.application}` };
 }
 
-async function resolveReferences(
-  db: Db | Tx,
-  patch: AppointmentPatch & { officeId?: number },
-  current: AppointmentState | null,
-): Promise<WriteReferences> {
+async function resolveReferences(db: Db | Tx, patch: AppointmentPatch & { officeId?: number }, current: AppointmentState | null): Promise<WriteReferences> {
   const officeId = patch.officeId ?? current?.officeId;
   if (officeId === undefined) return invalidParam("officeId", "is required");
   // The current office came with the appointment: only a different one needs looking up.
@@ -63,7 +60,11 @@ async function resolveReferences(
 
 async function overlapWarnings(db: Db, principal: Principal, appointment: Appointment): Promise<Warning[]> {
   if (appointment.cancelled) return [];
-  const overlaps = await findPhotographerOverlaps(db, { ...appointment, excludeId: appointment.id }, readScope(principal));
+  return warningsOf(appointment, await findPhotographerOverlaps(db, { ...appointment, excludeId: appointment.id }, readScope(principal)));
+}
+
+/** The photographer-overlap warning, if there are overlaps. */
+function warningsOf(appointment: Appointment, overlaps: Overlap[]): Warning[] {
   if (overlaps.length === 0) return [];
   return [
     {
@@ -85,8 +86,6 @@ async function withWarnings(ctx: WriteContext, row: AppointmentRow): Promise<App
   return { appointment, warnings: await overlapWarnings(ctx.db, ctx.principal, appointment) };
 }
 
-const uniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
-
 export async function createAppointment(
   ctx: WriteContext,
   input: AppointmentPatch & { officeId: number; idempotencyKey?: string },
@@ -106,19 +105,11 @@ export async function createAppointment(
   const refs = await resolveReferences(ctx.db, patch, null);
   const state = planAppointmentWrite(null, patch, refs, environment(ctx));
   try {
-    const row = await ctx.db.$transaction(async (tx) => {
-      const created = await insertAppointment(tx, state, auditContext(ctx));
-      if (idempotencyKey) {
-        await tx.idempotencyKey.create({
-          data: { principal: ctx.principal.key, key: idempotencyKey, appointmentId: created.id },
-        });
-      }
-      return created;
-    });
-    return withWarnings(ctx, row);
+    const idempotency = idempotencyKey ? { principal: ctx.principal.key, key: idempotencyKey } : undefined;
+    return withWarnings(ctx, await insertAppointment(ctx.db, state, auditContext(ctx), idempotency));
   } catch (error) {
     // The same key raced in from a retry: the first one won; answer with it.
-    if (idempotencyKey && uniqueViolation(error)) {
+    if (idempotencyKey && isUniqueViolation(error)) {
       const winner = await replay();
       if (winner) return winner;
     }
@@ -127,7 +118,9 @@ export async function createAppointment(
 }
 
 async function conflict(db: Db, id: number): Promise<never> {
-  const current = await db.appointment.findUniqueOrThrow({ where: { id }, include: { office: { select: { timeZone: true } } } });
+  const loaded = await loadAppointment(db, { id });
+  if (!loaded) throw new Error(`appointment ${id} vanished during its update`);
+  const { order: _order, ...current } = loaded;
   return fail("update-conflict", "The appointment was changed by someone else since you read it; review their values and retry.", {
     field: "updatedAtMt",
     fields: ["updatedAtMt"],
@@ -170,7 +163,9 @@ export async function updateAppointment(
   }
   if (!changesAnything(current, next)) return withWarnings(ctx, row);
   // The exact stored version: a whole-second one that names it stands for it.
-  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx));
+  // The overlap warning is read by the write's own statement (one round trip fewer).
+  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx), readScope(ctx.principal));
   if (!outcome.ok) return conflict(ctx.db, row.id);
-  return withWarnings(ctx, outcome.row);
+  const appointment = toAppointment(outcome.row);
+  return { appointment, warnings: appointment.cancelled ? [] : warningsOf(appointment, outcome.overlaps) };
 }

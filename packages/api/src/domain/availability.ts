@@ -26,7 +26,7 @@ export async function photographerAvailability(
     ? Prisma.sql`true`
     : Prisma.sql`(a.photographer_user_id = ${scope.photographerUserId ?? -1}
                   OR a.order_id IN (SELECT id FROM "order" WHERE client_id = ${scope.clientId ?? -1}))`;
-  // The overlap test is findPhotographerOverlaps' (domain/overlaps.ts), for all
+  // The overlap test is findPhotographerOverlaps' (store/overlaps.ts), for all
   // photographers at once: a shoot of at most a day that intersects the slot
   // starts within a day before it; the rare longer ones are read apart.
   const rows = await db.$queryRaw<Row[]>`

@@ -14,7 +14,11 @@ import type { ReadScope } from "../auth/principal";
 import { latestChangeId } from "../live/change-events";
 import { scopeCondition } from "./appointment-reads";
 import { toAppointment } from "./appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-sql";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
+import { rows } from "../store/client";
+
+/** Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts). */
+const unprepared = { prepared: false };
 
 type BoardInput = z.output<typeof boardInput>;
 
@@ -44,7 +48,9 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
   const office = input.officeId !== undefined ? Prisma.sql`a.office_id = ${input.officeId}` : Prisma.sql`true`;
 
   // The office-date test inside COALESCE keeps the planner's row estimate neutral (see appointment-reads.ts).
-  const appointmentsQuery = db.$queryRaw<Row[]>`
+  const appointmentsQuery = rows<Row>(
+    db,
+    Prisma.sql`
     SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
       FROM appointment a JOIN office o ON o.id = a.office_id
      WHERE ${office} AND ${visible}
@@ -52,9 +58,13 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
        AND a.starts_at < ${iso(toMs + MAX_ZONE_OFFSET_MS)}::timestamptz
        AND COALESCE(a.date_start_office >= ${from}::date AND a.date_start_office <= ${to}::date, false)
      ORDER BY a.starts_at, a.id
-     LIMIT ${BOARD_MAX_APPOINTMENTS + 1}`;
+     LIMIT ${BOARD_MAX_APPOINTMENTS + 1}`,
+    unprepared,
+  );
   // Not placed: no photographer (dated near the shown days), or no date at all.
-  const queueQuery = db.$queryRaw<Row[]>`
+  const queueQuery = rows<Row>(
+    db,
+    Prisma.sql`
     SELECT * FROM (
       SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
         FROM appointment a JOIN office o ON o.id = a.office_id
@@ -67,12 +77,16 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
        WHERE a.starts_at IS NULL AND a.ready_to_schedule AND NOT a.cancelled AND ${office} AND ${visible}
     ) q
     ORDER BY "startsAt" NULLS LAST, id
-    LIMIT ${QUEUE_MAX}`;
+    LIMIT ${QUEUE_MAX}`,
+    unprepared,
+  );
   // Begun on an earlier office day and still running on the first shown one (overnight, or over several
   // days): the board draws their part of each shown day. A shoot of at most a day starts within a day
   // before; the rare longer ones (is_long) are found through their photographer, as overlaps.ts does.
   const fromInstantMs = fromMs - MAX_ZONE_OFFSET_MS;
-  const carriedQuery = db.$queryRaw<Row[]>`
+  const carriedQuery = rows<Row>(
+    db,
+    Prisma.sql`
     SELECT * FROM (
       SELECT ${appointmentColumns}, o.time_zone AS "officeTimeZone"
         FROM appointment a JOIN office o ON o.id = a.office_id
@@ -88,18 +102,24 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
          AND COALESCE(a.date_start_office < ${from}::date AND a.date_stop_office >= ${from}::date, false)
     ) c
     ORDER BY "startsAt", id
-    LIMIT ${QUEUE_MAX}`;
-  const [carried, rows, queueRows] = await Promise.all([carriedQuery, appointmentsQuery, queueQuery]);
+    LIMIT ${QUEUE_MAX}`,
+    unprepared,
+  );
+  const [carried, found, queueRows] = await Promise.all([carriedQuery, appointmentsQuery, queueQuery]);
 
-  const appointments = [...carried, ...rows].slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
+  const appointments = [...carried, ...found].slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
   const onBoard = [...new Set(appointments.flatMap((a) => (a.photographerUserId === null ? [] : [a.photographerUserId])))];
-  const photographers = await db.$queryRaw<{ id: number; name: string; officeId: number | null }[]>`
+  const photographers = await rows<{ id: number; name: string; officeId: number | null }>(
+    db,
+    Prisma.sql`
     SELECT u.id, u.name, e.office_id AS "officeId"
       FROM "user" u JOIN employee_record e ON e.user_id = u.id
      WHERE e.is_photographer
        AND (${input.officeId === undefined ? Prisma.sql`true` : Prisma.sql`e.office_id = ${input.officeId}`}
             OR u.id = ANY(${onBoard}::int[]))
-     ORDER BY u.name, u.id`;
+     ORDER BY u.name, u.id`,
+    unprepared,
+  );
 
   return {
     from,
@@ -107,7 +127,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     view: input.view,
     officeId: input.officeId ?? null,
     appointments,
-    truncated: rows.length > BOARD_MAX_APPOINTMENTS,
+    truncated: found.length > BOARD_MAX_APPOINTMENTS,
     queue: queueRows.map((row) => toAppointment(withOffice(row))),
     photographers,
     /** Subscribe to `appointment.onChange` with this as `lastEventId` to miss nothing after this read. */

@@ -7,7 +7,7 @@
 import { Prisma, type Db } from "@plano/db";
 import type { Appointment } from "@plano/schema";
 import { toAppointment } from "../domain/appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "../domain/appointment-sql";
+import { appointmentColumns, withOffice, type AppointmentScalars } from "../store/appointment-columns";
 
 export interface StoredChange {
   id: number;

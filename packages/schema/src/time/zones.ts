@@ -62,13 +62,67 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
   }
 }
 
-function zonedParts(epochMs: number, timeZone: string): { date: DateParts; time: TimeParts } {
+/** The zone's wall clock at an instant as the formatter reads it: the reference every cached reading must equal. */
+export function zonedPartsUncached(epochMs: number, timeZone: string): { date: DateParts; time: TimeParts } {
   const parts = formatterFor(timeZone).formatToParts(epochMs);
   const read = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
   return {
     date: { year: read("year"), month: read("month"), day: read("day") },
     time: { hour: read("hour"), minute: read("minute"), second: read("second") },
   };
+}
+
+/**
+ * Offsets per zone and UTC day, or null for a day on which the offset changes.
+ * formatToParts was the hottest function of a write (bench/, issue 13): a zone
+ * keeps one offset for all but a couple of days a year, so a day's offset is
+ * read once (at its first and last second) and every other instant of it is
+ * plain arithmetic. This assumes no zone changes its offset and back within
+ * one day, weaker than the two-day assumption of `instantsShowing` below.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+/** Days kept per zone before its cache starts over (a process sees few zones and few days). */
+const DAYS_KEPT = 4096;
+/** Only years the API stores are cached; other instants read the formatter, exactly as before. */
+const CACHED_FROM_MS = Date.UTC(1900, 0, 1);
+const CACHED_UNTIL_MS = Date.UTC(9999, 0, 1);
+
+function offsetFromParts(epochMs: number, timeZone: string): number {
+  const { date, time } = zonedPartsUncached(epochMs, timeZone);
+  return utcMs(date, time) - Math.floor(epochMs / 1000) * 1000;
+}
+
+function dayOffset(timeZone: string, day: number): number | null {
+  let zone = dayOffsets.get(timeZone);
+  if (zone === undefined) {
+    formatterFor(timeZone); // an unknown zone throws here, as uncached
+    zone = new Map();
+    dayOffsets.set(timeZone, zone);
+  }
+  let offset = zone.get(day);
+  if (offset === undefined) {
+    const start = day * MS_PER_DAY;
+    const first = offsetFromParts(start, timeZone);
+    offset = first === offsetFromParts(start + MS_PER_DAY - 1000, timeZone) ? first : null;
+    if (zone.size >= DAYS_KEPT) zone.clear();
+    zone.set(day, offset);
+  }
+  return offset;
+}
+
+/** The zone's wall clock at an instant, truncated to the second: from the day's cached offset where there is one. */
+export function zonedParts(epochMs: number, timeZone: string): { date: DateParts; time: TimeParts } {
+  if (epochMs >= CACHED_FROM_MS && epochMs < CACHED_UNTIL_MS) {
+    const offset = dayOffset(timeZone, Math.floor(epochMs / MS_PER_DAY));
+    if (offset !== null) {
+      const wall = new Date(Math.floor(epochMs / 1000) * 1000 + offset);
+      return {
+        date: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
+        time: { hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() },
+      };
+    }
+  }
+  return zonedPartsUncached(epochMs, timeZone);
 }
 
 /** How far `timeZone`'s clocks run ahead of UTC at an instant, in ms (negative west of Greenwich). */

@@ -24,13 +24,6 @@ export interface Axis {
 
 export const axisOf = (from: string, days: number): Axis => ({ from, days, total: days * DAY_SPAN_MIN });
 
-/** An instant's place on the axis, in minutes from its start (may fall outside [0, total]). */
-export function axisMinute(axis: Axis, instant: string | Date, zone: string): number {
-  const { date, time } = instantToZoned(new Date(instant), zone);
-  const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  return daysBetween(axis.from, date) * DAY_SPAN_MIN + (minutes - AXIS_START_MIN);
-}
-
 /** The wall clock (in `zone`) at an axis minute, and its instant; null in a spring-forward gap. */
 export function instantAt(axis: Axis, minute: number, zone: string): Date | null {
   const day = Math.min(Math.max(Math.floor(minute / DAY_SPAN_MIN), 0), axis.days - 1);

@@ -340,6 +340,7 @@ export function BoardView({ params }: { params: BoardParams }) {
             </button>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: OfficeSelect renders the <select> this label wraps */}
         <label className="flex flex-col text-xs text-slate-600">
           Office
           <OfficeSelect value={params.officeId} onChange={(officeId) => navigate({ officeId })} />

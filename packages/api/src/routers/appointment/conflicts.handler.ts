@@ -1,8 +1,8 @@
 import { conflictsInput, overlapSchema } from "@plano/schema";
 import { z } from "zod";
 import { readScope, visibleTo } from "../../auth/principal";
-import { loadAppointment } from "../../domain/appointment-load";
-import { findPhotographerOverlaps } from "../../domain/overlaps";
+import { loadAppointment } from "../../store/appointment-load";
+import { findPhotographerOverlaps } from "../../store/overlaps";
 import { fail } from "../../errors";
 import { requirePermission } from "../../trpc";
 
@@ -22,10 +22,14 @@ export const conflicts = requirePermission("appointments:read")
     }
     const row = await loadAppointment(ctx.db, input.id !== undefined ? { id: input.id } : { uuid: input.uuid! });
     if (!row || !visibleTo(ctx.principal, row)) return fail("not-found", `no appointment ${input.id ?? input.uuid} that you can see`, { field: "id" });
-    return findPhotographerOverlaps(ctx.db, {
-      photographerUserId: input.photographerUserId ?? row.photographerUserId,
-      startsAt: input.startsAt ?? row.startsAt?.toISOString() ?? null,
-      stopsAt: input.stopsAt ?? row.stopsAt?.toISOString() ?? null,
-      excludeId: row.id,
-    }, scope);
+    return findPhotographerOverlaps(
+      ctx.db,
+      {
+        photographerUserId: input.photographerUserId ?? row.photographerUserId,
+        startsAt: input.startsAt ?? row.startsAt?.toISOString() ?? null,
+        stopsAt: input.stopsAt ?? row.stopsAt?.toISOString() ?? null,
+        excludeId: row.id,
+      },
+      scope,
+    );
   });

@@ -9,7 +9,7 @@
  */
 import type { AppointmentPatch, AppointmentResult } from "@plano/schema";
 import type { Context } from "../../context";
-import { loadAppointment, type LoadedAppointment } from "../../domain/appointment-load";
+import { loadAppointment, type LoadedAppointment } from "../../store/appointment-load";
 import { toAppointment } from "../../domain/appointment-record";
 import type { Principal } from "../../auth/principal";
 import { planoErrorOf } from "../../errors";

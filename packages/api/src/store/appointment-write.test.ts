@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
-import { appointmentInclude } from "./appointment-record";
+import { appointmentInclude, toAppointment } from "../domain/appointment-record";
+import { loadAppointment } from "./appointment-load";
+import { updateAppointmentIfUnchanged } from "./appointment-write";
+import { findPhotographerOverlaps } from "./overlaps";
 
 describe("updateAppointmentIfUnchanged (through appointment.update)", () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -23,7 +26,12 @@ describe("updateAppointmentIfUnchanged (through appointment.update)", () => {
   const changesOf = (id: number) => database.db.appointmentChange.findMany({ where: { appointmentId: id }, orderBy: { id: "asc" } });
 
   it("stores every kind of column exactly and answers with the stored row", async () => {
-    const { appointment } = await api.appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-03-07", timeStartLocal: "23:30", timeDurationS: 3600 });
+    const { appointment } = await api.appointment.create({
+      officeId: world.denver.id,
+      dateStartLocal: "2026-03-07",
+      timeStartLocal: "23:30",
+      timeDurationS: 3600,
+    });
     const { appointment: updated } = await api.appointment.update({
       id: appointment.id,
       updatedAtMt: appointment.updatedAtMt,
@@ -75,10 +83,44 @@ describe("updateAppointmentIfUnchanged (through appointment.update)", () => {
   it("writes neither the row nor an audit entry when the version is stale", async () => {
     const { appointment } = await api.appointment.create({ officeId: world.denver.id, notes: "first" });
     const { appointment: second } = await api.appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "second" } });
-    const stale = await api.appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "lost" } }).catch((e: { cause?: { reason?: string } }) => e.cause?.reason);
+    const stale = await api.appointment
+      .update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "lost" } })
+      .catch((e: { cause?: { reason?: string } }) => e.cause?.reason);
     expect(stale).toBe("update-conflict");
     expect((await stored(appointment.id)).notes).toBe("second");
     expect((await stored(appointment.id)).updatedAt.toISOString()).toBe(second.updatedAtMt);
     expect((await changesOf(appointment.id)).map((c) => c.action)).toEqual(["create", "update"]);
+  });
+
+  it("reads in the write's own statement exactly the overlaps the query on its own reads, for every scope", async () => {
+    // Ann's shoots on one Denver day: overlapping, back to back, cancelled, a long one across it, one of the client's order.
+    const shoot = (patch: Record<string, unknown>) =>
+      api.appointment.create({ officeId: world.denver.id, photographerUserId: world.ann.id, dateStartLocal: "2026-09-10", ...patch });
+    const { appointment: target } = await shoot({ timeStartLocal: "10:00", timeDurationS: 7200, summary: "target" });
+    await shoot({ timeStartLocal: "11:00", timeDurationS: 3600, summary: "inside" });
+    await shoot({ timeStartLocal: "09:00", timeDurationS: 3600, summary: "just before" });
+    await shoot({ timeStartLocal: "11:30", timeDurationS: 7200, summary: "ordered", orderId: world.order.id });
+    const { appointment: cancelled } = await shoot({ timeStartLocal: "10:30", timeDurationS: 600, summary: "cancelled" });
+    await api.appointment.cancel({ id: cancelled.id, reason: "client asked" });
+    await shoot({ allday: true, dateStartLocal: "2026-09-08", dateStopLocal: "2026-09-12", summary: "long" });
+    const scopes = [
+      { all: true },
+      { all: false, photographerUserId: world.ann.id, clientId: null },
+      { all: false, photographerUserId: null, clientId: world.order.clientId },
+      { all: false, photographerUserId: null, clientId: null },
+    ] as const;
+    let row = (await loadAppointment(database.db, { id: target.id }))!;
+    for (const [i, scope] of scopes.entries()) {
+      const current = toAppointment(row);
+      const { id: _i, uuid: _u, createdAt: _c, updatedAt: _t, updatedAtMt: _v, ...before } = current;
+      const next = { ...before, notes: `pass ${i}` };
+      const audit = { actor: "test", actorUserId: null, application: "planoorder", channel: "trpc" as const, now: new Date() };
+      const outcome = await updateAppointmentIfUnchanged(database.db, target.id, row.updatedAt, before, next, "update", audit, scope);
+      if (!outcome.ok) throw new Error("the write did not happen");
+      const alone = await findPhotographerOverlaps(database.db, { ...next, excludeId: target.id }, scope);
+      expect(JSON.stringify(outcome.overlaps)).toBe(JSON.stringify(alone));
+      if (scope.all) expect(alone.map((o) => o.summary)).toEqual(["long", "inside", "ordered"]);
+      row = (await loadAppointment(database.db, { id: target.id }))!;
+    }
   });
 });

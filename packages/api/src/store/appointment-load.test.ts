@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { loadAppointment } from "./appointment-load";
-import { appointmentInclude } from "./appointment-record";
+import { appointmentInclude } from "../domain/appointment-record";
 
 describe("loadAppointment", () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -6,7 +6,7 @@
  */
 import { Prisma } from "@plano/db";
 import { toSnakeCase } from "@plano/schema";
-import type { AppointmentRow } from "./appointment-record";
+import type { AppointmentRow } from "../domain/appointment-record";
 
 /** Columns follow the schema's convention: the snake_case of the field (prisma/schema.prisma). */
 export const columnOf = toSnakeCase;
