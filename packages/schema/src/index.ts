@@ -1,5 +1,6 @@
 export * from "./appointment/fields";
 export * from "./appointment/model";
+export * from "./appointment/writable-fields";
 export * from "./appointment/scheduling";
 export * from "./appointment/board";
 export * from "./appointment/placement";

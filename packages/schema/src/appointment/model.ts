@@ -6,17 +6,19 @@ import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isInDateRange } from "../time/calendar";
 import { parseDuration } from "../time/duration";
 import { isValidTimeZone } from "../time/zones";
+import type { AppointmentWritableKey } from "./writable-fields";
 
 /** `YYYY-MM-DD`, a real calendar date in the domain's calendar (years 1900–9999, see FIRST_DATE). */
 export const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" }).refine(isInDateRange, { error: DATE_RANGE_MESSAGE });
 
 /** An instant with its offset, inside the domain's calendar in UTC (years 1900–9999). */
-export const isoInstant = z.iso
-  .datetime({ offset: true })
-  .refine((text) => {
+export const isoInstant = z.iso.datetime({ offset: true }).refine(
+  (text) => {
     const instant = new Date(text);
     return !Number.isNaN(instant.getTime()) && isInDateRange(instant.toISOString().slice(0, 10));
-  }, { error: `must be an instant from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z` });
+  },
+  { error: `must be an instant from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z` },
+);
 
 /** `HH:MM` or `HH:MM:SS`, normalised to `HH:MM:SS`. */
 export const isoTime = z
@@ -34,7 +36,13 @@ export const MAX_DURATION_S = 31_536_000;
 export const durationDisplay = z
   .string()
   .regex(/^\d{1,4}:[0-5]\d(:[0-5]\d)?$/, { error: "expected a duration as H:MM or H:MM:SS" })
-  .refine((text) => { const parsed = parseDuration(text); return parsed.ok && parsed.value <= MAX_DURATION_S; }, { error: "at most one year (8760:00)" });
+  .refine(
+    (text) => {
+      const parsed = parseDuration(text);
+      return parsed.ok && parsed.value <= MAX_DURATION_S;
+    },
+    { error: "at most one year (8760:00)" },
+  );
 
 export const recordId = z.number({ error: "expected an integer id" }).int().positive().max(2_147_483_647);
 /** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
@@ -56,7 +64,10 @@ const minutesAfterMidnight = z
   .max(1440, { error: "expected minutes after local midnight, 0 to 1440" })
   .nullable();
 
-/** Every field a caller may set. All optional: create and update both take a subset. */
+/**
+ * Every field a caller may set. All optional: create and update both take a subset.
+ * The same keys, and which are nullable, are in writable-fields.ts without zod (the `satisfies` and its test keep them equal).
+ */
 export const appointmentWritableShape = {
   officeId: recordId,
   timeZoneLocal: timeZoneName,
@@ -76,7 +87,12 @@ export const appointmentWritableShape = {
   timeStartUtc: isoTime.nullable(),
   dateStopUtc: isoDate.nullable(),
   timeStopUtc: isoTime.nullable(),
-  timeDurationS: z.number().int().min(0, { error: "a duration cannot be negative" }).max(MAX_DURATION_S, { error: "at most one year (31536000 seconds)" }).nullable(),
+  timeDurationS: z
+    .number()
+    .int()
+    .min(0, { error: "a duration cannot be negative" })
+    .max(MAX_DURATION_S, { error: "at most one year (31536000 seconds)" })
+    .nullable(),
   timeDuration: durationDisplay.nullable(),
   deliveryType: optionalText(100),
   description: optionalText(10_000),
@@ -104,7 +120,7 @@ export const appointmentWritableShape = {
   updatedBy: optionalText(200),
   /** Who confirmed: the caller's own name for it (a FileMaker operator), else the caller; stamped on confirming. */
   confirmedBy: optionalText(200),
-};
+} satisfies Record<AppointmentWritableKey, z.ZodType>;
 
 export const appointmentPatchSchema = z.object(appointmentWritableShape).partial().strict();
 export type AppointmentPatch = z.infer<typeof appointmentPatchSchema>;

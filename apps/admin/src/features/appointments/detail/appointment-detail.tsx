@@ -3,17 +3,19 @@
 import type { Appointment } from "@plano/schema";
 import * as Tabs from "@radix-ui/react-tabs";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { useOffices } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { AppointmentForm } from "../edit/appointment-form";
 import { StatusBadges } from "../list/status-badges";
-import { HistoryList } from "./history-list";
-import { MailLog } from "./mail-log";
 import { StatusActions } from "./status-actions";
 import { useTimeZoneNames } from "./use-time-zone-names";
+
+// The History and Mail tabs render only once chosen (never in the server's HTML): their code is fetched then, not with the page.
+const HistoryList = lazy(() => import("./history-list").then((module) => ({ default: module.HistoryList })));
+const MailLog = lazy(() => import("./mail-log").then((module) => ({ default: module.MailLog })));
 
 const tabClasses =
   "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700";
@@ -28,7 +30,12 @@ export function AppointmentDetail({ id }: { id: number }) {
   // Bumped when a status action changes the record, so the form starts again from the new version.
   const [formGeneration, setFormGeneration] = useState(0);
 
-  if (byId.error) return <Notice tone="error" title="The appointment could not be loaded.">{errorMessageOf(byId.error)}</Notice>;
+  if (byId.error)
+    return (
+      <Notice tone="error" title="The appointment could not be loaded.">
+        {errorMessageOf(byId.error)}
+      </Notice>
+    );
   if (!byId.data || !offices.data) return <Spinner label="Loading appointment…" />;
   const appointment = byId.data;
 
@@ -73,19 +80,17 @@ export function AppointmentDetail({ id }: { id: number }) {
         </Tabs.List>
         {/* Kept mounted while hidden, so switching tabs never loses unsaved edits. */}
         <Tabs.Content value="details" forceMount className="data-[state=inactive]:hidden">
-          <AppointmentForm
-            key={formGeneration}
-            initial={appointment}
-            offices={offices.data}
-            timeZones={timeZones}
-            onDirtyChange={setFormDirty}
-          />
+          <AppointmentForm key={formGeneration} initial={appointment} offices={offices.data} timeZones={timeZones} onDirtyChange={setFormDirty} />
         </Tabs.Content>
         <Tabs.Content value="history">
-          <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
+          <Suspense fallback={<Spinner label="Loading history…" />}>
+            <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
+          </Suspense>
         </Tabs.Content>
         <Tabs.Content value="mail">
-          <MailLog appointmentId={id} />
+          <Suspense fallback={<Spinner label="Loading mail log…" />}>
+            <MailLog appointmentId={id} />
+          </Suspense>
         </Tabs.Content>
       </Tabs.Root>
     </div>

@@ -4,10 +4,9 @@
  * only changes when this user saves, reloads or resolves a conflict, never
  * behind their back, so a save always carries the version they looked at.
  */
-import dynamic from "next/dynamic";
 import type { Appointment, AppointmentPatch, CreateAppointmentInput, Warning } from "@plano/schema";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useHydrated } from "~/lib/use-hydrated";
 import { useWatch } from "react-hook-form";
 import { Button } from "~/components/ui/button";
@@ -25,14 +24,29 @@ import { type OfficeOption, ScheduleSection } from "./schedule-section";
 import { type AppointmentPatchValues, useAppointmentForm } from "./use-appointment-form";
 import { useLeaveGuard } from "./use-leave-guard";
 
-// Only a refused save opens it: loaded then, not with the page.
-const ConflictDialog = dynamic(() => import("./conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
+// Only a refused save opens it: loaded then, not with the page (React's lazy: it is never in the server's HTML).
+const ConflictDialog = lazy(() => import("./conflict-dialog").then((module) => ({ default: module.ConflictDialog })));
 import { WhenSection } from "./when-section";
 
 /** Fields outside "All fields": their errors show where the user already is. */
 const everydayFields = new Set<string>([
-  "officeId", "timeZoneLocal", "dateStartLocal", "timeStartLocal", "timeDuration", "allday", "photographerUserId",
-  "confirmed", "optional", "readyToSchedule", "cancelled", "cancelReason", "summary", "apptType", "location", "orderId", "notes",
+  "officeId",
+  "timeZoneLocal",
+  "dateStartLocal",
+  "timeStartLocal",
+  "timeDuration",
+  "allday",
+  "photographerUserId",
+  "confirmed",
+  "optional",
+  "readyToSchedule",
+  "cancelled",
+  "cancelReason",
+  "summary",
+  "apptType",
+  "location",
+  "orderId",
+  "notes",
 ]);
 
 const isWritableKey = (field: string | undefined): field is WritableKey => writableKeys.includes(field as WritableKey);
@@ -205,90 +219,100 @@ export function AppointmentForm({
     >
       {/* Nothing can be typed before hydration, where it would be overwritten by the form's defaults. */}
       <fieldset disabled={!hydrated} className="contents">
-      {liveChange && !conflict ? (
-        <LiveChangeNotice
-          change={liveChange}
-          hasEdits={isDirty}
-          onCompare={() => setConflict({ theirs: liveChange.appointment, mine: state.patch() })}
-          onLoadTheirs={() => reload(liveChange.appointment)}
+        {liveChange && !conflict ? (
+          <LiveChangeNotice
+            change={liveChange}
+            hasEdits={isDirty}
+            onCompare={() => setConflict({ theirs: liveChange.appointment, mine: state.patch() })}
+            onLoadTheirs={() => reload(liveChange.appointment)}
+          />
+        ) : null}
+        {draft ? (
+          <Notice tone="info" title="You have an unsaved draft of this appointment.">
+            <p>
+              Kept in this browser at {formatInstantIn(draft.savedAt, localZone)}
+              {draft.basedOn && initial && draft.basedOn.updatedAtMt !== initial.updatedAtMt ? ", based on an older version than the one saved now" : ""}.
+            </p>
+            <div className="mt-2 flex flex-wrap gap-2">
+              <Button onClick={() => restoreDraft(draft)}>Restore draft</Button>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  clearDraft(draftId);
+                  setDraft(null);
+                }}
+              >
+                Discard draft
+              </Button>
+            </div>
+          </Notice>
+        ) : null}
+        <Section title="When">
+          <WhenSection state={state} offices={offices} timeZones={timeZones} isNew={initial === null} />
+        </Section>
+        <Section title="Photographer">
+          <AssignmentFields state={state} base={base} timeZone={localZone} />
+        </Section>
+        <OverlapWarning
+          appointmentId={base?.id ?? null}
+          photographerUserId={photographerUserId === "" ? null : Number(photographerUserId)}
+          slot={state.slot}
+          timeZone={localZone}
         />
-      ) : null}
-      {draft ? (
-        <Notice tone="info" title="You have an unsaved draft of this appointment.">
-          <p>
-            Kept in this browser at {formatInstantIn(draft.savedAt, localZone)}
-            {draft.basedOn && initial && draft.basedOn.updatedAtMt !== initial.updatedAtMt ? ", based on an older version than the one saved now" : ""}.
-          </p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button onClick={() => restoreDraft(draft)}>Restore draft</Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                clearDraft(draftId);
-                setDraft(null);
-              }}
-            >
-              Discard draft
-            </Button>
+        <Section title="Status">
+          <StatusFields state={state} />
+        </Section>
+        <Section title="Details">
+          <DetailFields state={state} />
+        </Section>
+        <details ref={allFields} className="min-w-0 rounded-lg border border-slate-200 bg-white">
+          <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold">All fields</summary>
+          <div className="flex flex-col gap-6 border-t border-slate-200 p-4">
+            <ScheduleSection state={state} offices={offices} />
+            <LegacyFields state={state} base={base} />
+            {base ? <RecordFields state={state} base={base} /> : null}
           </div>
-        </Notice>
-      ) : null}
-      <Section title="When">
-        <WhenSection state={state} offices={offices} timeZones={timeZones} isNew={initial === null} />
-      </Section>
-      <Section title="Photographer">
-        <AssignmentFields state={state} base={base} timeZone={localZone} />
-      </Section>
-      <OverlapWarning
-        appointmentId={base?.id ?? null}
-        photographerUserId={photographerUserId === "" ? null : Number(photographerUserId)}
-        slot={state.slot}
-        timeZone={localZone}
-      />
-      <Section title="Status">
-        <StatusFields state={state} />
-      </Section>
-      <Section title="Details">
-        <DetailFields state={state} />
-      </Section>
-      <details ref={allFields} className="min-w-0 rounded-lg border border-slate-200 bg-white">
-        <summary className="cursor-pointer rounded-lg px-4 py-3 text-base font-semibold">All fields</summary>
-        <div className="flex flex-col gap-6 border-t border-slate-200 p-4">
-          <ScheduleSection state={state} offices={offices} />
-          <LegacyFields state={state} base={base} />
-          {base ? <RecordFields state={state} base={base} /> : null}
-        </div>
-      </details>
+        </details>
 
-      <div className="sticky bottom-0 flex flex-col gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
-        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {warnings.map((warning) =>
-          warning.overlaps ? <OverlapList key={warning.code} overlaps={warning.overlaps} timeZone={localZone} /> : <Notice key={warning.code} tone="warning">{warning.message}</Notice>,
-        )}
-        <div className="flex flex-wrap items-center gap-2">
-          <Button type="submit" disabled={saving}>
-            {saving ? "Saving…" : base ? "Save changes" : "Create appointment"}
-          </Button>
-          {base ? (
-            <Button variant="ghost" onClick={discard} disabled={saving || !isDirty}>
-              Discard changes
+        <div className="sticky bottom-0 flex flex-col gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+          {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+          {warnings.map((warning) =>
+            warning.overlaps ? (
+              <OverlapList key={warning.code} overlaps={warning.overlaps} timeZone={localZone} />
+            ) : (
+              <Notice key={warning.code} tone="warning">
+                {warning.message}
+              </Notice>
+            ),
+          )}
+          <div className="flex flex-wrap items-center gap-2">
+            <Button type="submit" disabled={saving}>
+              {saving ? "Saving…" : base ? "Save changes" : "Create appointment"}
             </Button>
-          ) : null}
-          <span className="text-xs text-slate-600">Ctrl+Enter saves</span>
+            {base ? (
+              <Button variant="ghost" onClick={discard} disabled={saving || !isDirty}>
+                Discard changes
+              </Button>
+            ) : null}
+            <span className="text-xs text-slate-600">Ctrl+Enter saves</span>
+          </div>
         </div>
-      </div>
 
-      {conflict && base ? <ConflictDialog
-          base={base}
-          theirs={conflict.theirs}
-          mine={conflict.mine}
-          onResolve={resolveConflict}
-          onReload={reload}
-          onDismiss={() => {
-            setConflict(null);
-            setMessage({ tone: "info", text: "Not saved: someone else's changes are waiting for your decision. Save again to compare." });
-          }}
-        /> : null}
+        {conflict && base ? (
+          <Suspense fallback={null}>
+            <ConflictDialog
+              base={base}
+              theirs={conflict.theirs}
+              mine={conflict.mine}
+              onResolve={resolveConflict}
+              onReload={reload}
+              onDismiss={() => {
+                setConflict(null);
+                setMessage({ tone: "info", text: "Not saved: someone else's changes are waiting for your decision. Save again to compare." });
+              }}
+            />
+          </Suspense>
+        ) : null}
       </fieldset>
     </form>
   );

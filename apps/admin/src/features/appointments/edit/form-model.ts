@@ -1,25 +1,33 @@
 /**
  * The edit form's values and how they map to the API. Inputs hold text (and
  * checkboxes booleans); the API takes typed, nullable values. Every rule about
- * what a valid value is comes from @plano/schema's `appointmentWritableShape`:
- * this file only converts between input text and those values.
+ * what a valid value is comes from @plano/schema's `appointmentWritableShape`
+ * (form-schema.ts, loaded on the first validation): this file only converts
+ * between input text and those values, knowing the fields and which are
+ * nullable from @plano/schema's zod-free table, so the page loads without zod.
  */
-import { type Appointment, appointmentFields, appointmentWritableShape, legacyName } from "@plano/schema";
-import { z } from "zod";
+import {
+  type Appointment,
+  type AppointmentWritableKey,
+  appointmentFields,
+  appointmentWritableKeys,
+  appointmentWritableNullable,
+  legacyName,
+} from "@plano/schema";
 
-export type WritableKey = keyof typeof appointmentWritableShape;
+export type WritableKey = AppointmentWritableKey;
 export type FormValue = string | boolean;
 export type FormValues = Record<WritableKey, FormValue>;
 /** What the API takes for a field. */
 export type ApiValue = string | number | boolean | null;
 
-export const writableKeys = Object.keys(appointmentWritableShape) as WritableKey[];
+export const writableKeys: readonly WritableKey[] = appointmentWritableKeys;
 
 const legacyTypeOf = new Map<string, string>(appointmentFields.map((field) => [field.key, field.type]));
 const isBooleanField = (key: WritableKey) => legacyTypeOf.get(key) === "boolean";
 const isNumberField = (key: WritableKey) => ["integer", "minutes"].includes(legacyTypeOf.get(key) ?? "");
 const isTimeField = (key: WritableKey) => legacyTypeOf.get(key) === "time";
-const isNullable = (key: WritableKey) => appointmentWritableShape[key] instanceof z.ZodNullable;
+const isNullable = (key: WritableKey) => appointmentWritableNullable[key];
 
 /** A stored value as an input shows it: "" for none, times as HH:MM when the seconds are zero. */
 export function toFormValue(key: WritableKey, value: unknown): FormValue {
@@ -57,23 +65,6 @@ export function changedFields(values: FormValues, base: Appointment | null): Par
   }
   return changes;
 }
-
-/**
- * The shared schema, reading form text: each field's own rule from
- * `appointmentWritableShape`, after the input-to-API conversion above. Its
- * messages name the field the way the API's do (`time_start_local: …`).
- */
-export const appointmentFormSchema = z.object(
-  Object.fromEntries(
-    writableKeys.map((key) => [
-      key,
-      z.preprocess(
-        (value) => toApiValue(key, value as FormValue),
-        appointmentWritableShape[key].optional(),
-      ),
-    ]),
-  ) as unknown as { [K in WritableKey]: z.ZodType },
-);
 
 export function fieldMessage(key: string, message: string): string {
   return `${legacyName(key)}: ${message}`;

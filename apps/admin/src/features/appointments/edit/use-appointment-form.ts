@@ -1,30 +1,16 @@
 "use client";
 /**
  * The appointment form's state: react-hook-form validated by the shared zod
- * schemas (zodResolver) plus the shared schedule rule, the live derivation of
- * the schedule as the user types, and the patch a save sends.
+ * schemas (zodResolver, loaded on the first validation) plus the shared
+ * schedule rule, the live derivation of the schedule as the user types, and
+ * the patch a save sends.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type Appointment, wallClockOf } from "@plano/schema";
 import { useRef, useState } from "react";
 import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
-import {
-  type ApiValue,
-  type FormValues,
-  type WritableKey,
-  appointmentFormSchema,
-  changedFields,
-  fieldMessage,
-  formValuesOf,
-  toFormValue,
-} from "./form-model";
-import {
-  type ScheduleSources,
-  type ZoneLookup,
-  deriveFormSchedule,
-  givenScheduleFields,
-  scheduleFieldNames,
-} from "./schedule-derivation";
+import { lazyZodResolver } from "~/lib/lazy-resolver";
+import { type ApiValue, type FormValues, type WritableKey, changedFields, fieldMessage, formValuesOf, toFormValue } from "./form-model";
+import { type ScheduleSources, type ZoneLookup, deriveFormSchedule, givenScheduleFields, scheduleFieldNames } from "./schedule-derivation";
 
 export type AppointmentPatchValues = Partial<Record<WritableKey, ApiValue>>;
 
@@ -39,7 +25,7 @@ const scheduleKeys = new Set<string>(scheduleFieldNames);
 const derivationFields: WritableKey[] = [...scheduleFieldNames, "timeZoneLocal", "officeId"];
 
 /** Each field's own rule from @plano/schema, reading the form's text. */
-const sharedSchemaResolver = zodResolver(appointmentFormSchema) as unknown as Resolver<FormValues>;
+const sharedSchemaResolver = lazyZodResolver<FormValues>(() => import("./form-schema").then((module) => module.appointmentFormSchema));
 
 function slotOf(schedule: { startsAt: Date | string | null; stopsAt: Date | string | null }): Slot | null {
   if (!schedule.startsAt || !schedule.stopsAt) return null;
