@@ -5,7 +5,6 @@ import { expect, test } from "./support/fixtures";
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-
 /** axe-core's serious and critical findings, as "rule: target" lines (empty when clean). */
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -9,11 +9,11 @@ test.describe("signing in and out", () => {
     await signInThroughForm(page);
     await expect(page).toHaveURL(/\/appointments\?q=Headshots$/);
     await expect(page.getByTestId("signed-in-user")).toHaveText(SCHEDULER.name);
-    const { rows: before } = await db.query("SELECT count(*)::int AS n FROM session s JOIN \"user\" u ON u.id = s.user_id WHERE u.email = $1", [SCHEDULER.email]);
+    const { rows: before } = await db.query('SELECT count(*)::int AS n FROM session s JOIN "user" u ON u.id = s.user_id WHERE u.email = $1', [SCHEDULER.email]);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
-    const { rows: after } = await db.query("SELECT count(*)::int AS n FROM session s JOIN \"user\" u ON u.id = s.user_id WHERE u.email = $1", [SCHEDULER.email]);
+    const { rows: after } = await db.query('SELECT count(*)::int AS n FROM session s JOIN "user" u ON u.id = s.user_id WHERE u.email = $1', [SCHEDULER.email]);
     expect(after[0].n).toBe(before[0].n - 1);
 
     await page.goto("/appointments");

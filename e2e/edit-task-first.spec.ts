@@ -3,11 +3,15 @@ import { expect, openAllFields, saveElsewhere, storedAppointment, test } from ".
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-
 test.describe("the task-first edit page", () => {
   test("time comes first: ±15-minute steps and duration presets derive the stop", async ({ signedIn: page, db, makeAppointment }) => {
     // Berlin in November is CET (UTC+1).
-    const appointment = await makeAppointment({ timeZoneLocal: "Europe/Berlin", dateStartLocal: "2027-11-02", timeStartLocal: "15:45:00", timeDuration: "1:00" });
+    const appointment = await makeAppointment({
+      timeZoneLocal: "Europe/Berlin",
+      dateStartLocal: "2027-11-02",
+      timeStartLocal: "15:45:00",
+      timeDuration: "1:00",
+    });
     await page.goto(`/appointments/${appointment.id}`);
     const form = page.getByRole("form", { name: "Edit appointment" });
     const legends = await form.locator("fieldset > legend").allTextContents();
@@ -34,7 +38,10 @@ test.describe("the task-first edit page", () => {
     });
   });
 
-  test("office and UTC clocks and the rare legacy fields wait in a collapsed 'All fields'; legacy names are tooltips", async ({ signedIn: page, makeAppointment }) => {
+  test("office and UTC clocks and the rare legacy fields wait in a collapsed 'All fields'; legacy names are tooltips", async ({
+    signedIn: page,
+    makeAppointment,
+  }) => {
     const appointment = await makeAppointment();
     await page.goto(`/appointments/${appointment.id}`);
     await expect(page.getByLabel("Start time (UTC)")).toBeHidden();
@@ -80,7 +87,13 @@ test.describe("the task-first edit page", () => {
   test("the photographer picker is grouped by office and says who is free and who overlaps with what", async ({ signedIn: page, plano, makeAppointment }) => {
     const photographers = await plano.directory.photographers.query();
     const [busy, free] = photographers;
-    const blocking = await makeAppointment({ photographerUserId: busy!.id, dateStartLocal: "2027-08-04", timeStartLocal: "09:00:00", timeDuration: "2:00", summary: "Blocking shoot" });
+    const blocking = await makeAppointment({
+      photographerUserId: busy!.id,
+      dateStartLocal: "2027-08-04",
+      timeStartLocal: "09:00:00",
+      timeDuration: "2:00",
+      summary: "Blocking shoot",
+    });
     const appointment = await makeAppointment({ dateStartLocal: "2027-08-04", timeStartLocal: "10:00:00", timeDuration: "1:00" });
     await page.goto(`/appointments/${appointment.id}`);
     const picker = page.getByRole("combobox", { name: "Photographer" });
@@ -100,12 +113,20 @@ test.describe("the task-first edit page", () => {
 test("history reads in words, with names and the appointment's zone and UTC", async ({ signedIn: page, plano, makeAppointment }) => {
   const [ann, bob] = await plano.directory.photographers.query();
   // Tue 3 Nov 2026 in Berlin (CET, UTC+1).
-  const appointment = await makeAppointment({ timeZoneLocal: "Europe/Berlin", dateStartLocal: "2026-11-03", timeStartLocal: "15:45:00", timeDuration: "1:00", photographerUserId: ann!.id });
+  const appointment = await makeAppointment({
+    timeZoneLocal: "Europe/Berlin",
+    dateStartLocal: "2026-11-03",
+    timeStartLocal: "15:45:00",
+    timeDuration: "1:00",
+    photographerUserId: ann!.id,
+  });
   await saveElsewhere(plano, { id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartLocal: "17:15:00", photographerUserId: bob!.id } });
   await page.goto(`/appointments/${appointment.id}`);
   await page.getByRole("tab", { name: "History" }).click();
   const latest = page.getByTestId("history-entry").first();
-  await expect(latest).toContainText(`Moved from Tue 3 Nov 15:45 to 17:15 (Berlin); reassigned from ${ann!.name} to ${bob!.name} by planoorder:e2e, via the planoorder service`);
+  await expect(latest).toContainText(
+    `Moved from Tue 3 Nov 15:45 to 17:15 (Berlin); reassigned from ${ann!.name} to ${bob!.name} by planoorder:e2e, via the planoorder service`,
+  );
   await expect(latest).toContainText("UTC: Tue 3 Nov 14:45 to 16:15");
   await expect(latest).not.toContainText(`Photographer ${ann!.id}`);
 });

@@ -20,7 +20,12 @@ test.describe("editing an appointment", () => {
 
   test("local, office and UTC times derive from whichever one is typed", async ({ signedIn: page, db, makeAppointment }) => {
     // A New York shoot run by the Denver office, in July (EDT is UTC-4, MDT is UTC-6).
-    const appointment = await makeAppointment({ timeZoneLocal: "America/New_York", dateStartLocal: "2027-07-15", timeStartLocal: "10:00:00", timeDuration: "1:30" });
+    const appointment = await makeAppointment({
+      timeZoneLocal: "America/New_York",
+      dateStartLocal: "2027-07-15",
+      timeStartLocal: "10:00:00",
+      timeDuration: "1:30",
+    });
     await page.goto(`/appointments/${appointment.id}`);
     await openAllFields(page);
     await expect(page.getByTestId("zone-local")).toHaveText("America/New_York (EDT)");
@@ -83,8 +88,18 @@ test.describe("editing an appointment", () => {
 
   test("a photographer's overlapping shoot is warned about before saving", async ({ signedIn: page, plano, makeAppointment }) => {
     const [photographer] = await plano.directory.photographers.query();
-    const first = await makeAppointment({ photographerUserId: photographer!.id, dateStartLocal: "2027-05-05", timeStartLocal: "10:00:00", timeDuration: "1:30" });
-    const second = await makeAppointment({ photographerUserId: photographer!.id, dateStartLocal: "2027-05-05", timeStartLocal: "13:00:00", timeDuration: "1:00" });
+    const first = await makeAppointment({
+      photographerUserId: photographer!.id,
+      dateStartLocal: "2027-05-05",
+      timeStartLocal: "10:00:00",
+      timeDuration: "1:30",
+    });
+    const second = await makeAppointment({
+      photographerUserId: photographer!.id,
+      dateStartLocal: "2027-05-05",
+      timeStartLocal: "13:00:00",
+      timeDuration: "1:00",
+    });
     await page.goto(`/appointments/${second.id}`);
     const warning = page.getByRole("alert").filter({ hasText: "The photographer has 1 other appointment at this time." });
     await expect(warning).toHaveCount(0);

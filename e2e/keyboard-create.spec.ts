@@ -4,7 +4,6 @@ import { expect, storedAppointment, test } from "./support/fixtures";
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-
 /** The keyboard, counting every key pressed (a chord counts each of its keys). */
 function countingKeyboard(page: Page) {
   let presses = 0;

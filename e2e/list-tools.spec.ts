@@ -3,7 +3,6 @@ import { expect, storedAppointment, test } from "./support/fixtures";
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-
 /** Today's date as the list's default takes it (UTC-12, the earliest "today"). */
 const todayAnywhere = () => new Date(Date.now() - 12 * 3600_000).toISOString().slice(0, 10);
 
@@ -109,7 +108,10 @@ test.describe("the list answers the day's questions", () => {
     const rows = page.getByTestId("appointment-row");
     await expect(rows).toHaveCount(4);
     await rows.nth(0).getByRole("checkbox").click();
-    await rows.nth(2).getByRole("checkbox").click({ modifiers: ["Shift"] });
+    await rows
+      .nth(2)
+      .getByRole("checkbox")
+      .click({ modifiers: ["Shift"] });
     await expect(page.getByRole("region", { name: "Selected appointments" })).toContainText("3 selected");
 
     // Someone else changes the second one meanwhile: it is reported, not overwritten.

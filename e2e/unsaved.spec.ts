@@ -3,7 +3,6 @@ import { expect, storedAppointment, test } from "./support/fixtures";
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-
 const QUESTION = "You have unsaved changes. Leave this page and lose them?";
 
 test.describe("no lost edits", () => {
@@ -95,7 +94,11 @@ test.describe("no lost edits", () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Save my choices" }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
-    expect(await storedAppointment(db, appointment.id)).toMatchObject({ notes: "draft that must survive", location: "Their address", time_start_local: "12:30:00" });
+    expect(await storedAppointment(db, appointment.id)).toMatchObject({
+      notes: "draft that must survive",
+      location: "Their address",
+      time_start_local: "12:30:00",
+    });
 
     // Saved: no draft is offered any more.
     await page.reload();

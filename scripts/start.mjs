@@ -22,7 +22,8 @@ const portVar = (fallback) =>
   );
 const parsed = z.object({ PORT: portVar(3000), API_PORT: portVar(3001), PLANO_SKIP_BUILD: z.enum(["", "0", "1"]).optional() }).safeParse(process.env);
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`${String(issue.path[0])}=${JSON.stringify(process.env[String(issue.path[0])] ?? "")}: ${issue.message}`);
+  for (const issue of parsed.error.issues)
+    console.error(`${String(issue.path[0])}=${JSON.stringify(process.env[String(issue.path[0])] ?? "")}: ${issue.message}`);
   process.exit(1);
 }
 const { PORT: adminPort, API_PORT: apiPort, PLANO_SKIP_BUILD: skipBuild } = parsed.data;

@@ -41,13 +41,7 @@ const built =
 if (!linted || !knipped || !built) process.exit(1);
 
 const vitestReport = path.join(reports, "vitest.json");
-const vitestOk = run("vitest", [
-  "node_modules/vitest/vitest.mjs",
-  "run",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${vitestReport}`,
-]);
+const vitestOk = run("vitest", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
 
 const playwrightReport = path.join(reports, "playwright.json");
 let playwrightOk = true;

@@ -86,7 +86,9 @@ export async function measure(specs: FigureSpec[], { durationS, warmupS, runs, l
       samples.get(spec)!.push(result);
       // A run without answers has no percentiles (NaN comes back over IPC as null).
       const ms = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : value.toFixed(2));
-      log(`  ${label(spec).padEnd(34)} run ${run}/${runs}: ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(result.p50_ms)} ms  p99 ${ms(result.p99_ms)} ms`);
+      log(
+        `  ${label(spec).padEnd(34)} run ${run}/${runs}: ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(result.p50_ms)} ms  p99 ${ms(result.p99_ms)} ms`,
+      );
     }
   }
   return specs.map((spec) => {

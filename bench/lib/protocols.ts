@@ -116,7 +116,7 @@ export async function trpcProtocol(token: string): Promise<Protocol> {
     recordFrom: (body) => {
       const answer = parsed(body);
       const data = (Array.isArray(answer) ? answer[0] : answer)?.result?.data; // a batch link answers an array
-      return (data?.json ?? data)?.appointment ?? (data?.json ?? data);
+      return (data?.json ?? data)?.appointment ?? data?.json ?? data;
     },
     layoutRead: readOf,
   };

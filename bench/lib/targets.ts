@@ -42,7 +42,13 @@ export function formatTargets(checks: TargetCheck[]): string {
 }
 
 /** Issue 10's live-change targets: fan-out p99 < 250 ms (2 processes, 500 subscriptions), < 50 MB per 1,000 subscriptions. */
-export function checkLiveTargets(live: { subscriptions: number; processes: number; fanout_p99_ms: number; missed: number; memory_mb_per_1000: number }): TargetCheck[] {
+export function checkLiveTargets(live: {
+  subscriptions: number;
+  processes: number;
+  fanout_p99_ms: number;
+  missed: number;
+  memory_mb_per_1000: number;
+}): TargetCheck[] {
   const figure = `live ${live.processes} processes ${live.subscriptions} subs`;
   return [
     { target: "fan-out p99 < 250 ms", figure, value: live.fanout_p99_ms, met: live.fanout_p99_ms < 250 },

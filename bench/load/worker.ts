@@ -66,7 +66,8 @@ async function readLayouts(job: LoadJob, protocol: Protocol): Promise<void> {
     const body = await response.text();
     const version = protocol.versionFrom(body);
     const record = protocol.recordFrom(body);
-    if (!response.ok || !version || !record) throw new Error(`update-layout: reading appointment ${target.id} answered ${response.status}: ${body.slice(0, 200)}`);
+    if (!response.ok || !version || !record)
+      throw new Error(`update-layout: reading appointment ${target.id} answered ${response.status}: ${body.slice(0, 200)}`);
     Object.assign(target, { version, record });
   };
   for (let i = 0; i < targets.length; i += 16) await Promise.all(targets.slice(i, i + 16).map(readOne));

@@ -20,7 +20,14 @@ function percentile(sorted: number[], p: number): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function bulkFigures(options: { origin: string; token: string; databaseUrl: string; ids: number[]; runs: number; log: (line: string) => void }): Promise<Figure[]> {
+export async function bulkFigures(options: {
+  origin: string;
+  token: string;
+  databaseUrl: string;
+  ids: number[];
+  runs: number;
+  log: (line: string) => void;
+}): Promise<Figure[]> {
   const { origin, token, databaseUrl, ids, runs, log } = options;
   const client = createPlanoClient({ url: `${origin}/api/trpc`, token, application: "planoorder" });
   const photographers = await withClient(databaseUrl, async (db) =>
@@ -78,7 +85,13 @@ export async function bulkFigures(options: { origin: string; token: string; data
     ] as const) {
       const result = await measure();
       const sorted = [...result.latencies].sort((a, b) => a - b);
-      samples[layer].push({ rps: ids.length / result.seconds, p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99), latencies: sorted, failed: result.failed });
+      samples[layer].push({
+        rps: ids.length / result.seconds,
+        p50_ms: percentile(sorted, 50),
+        p99_ms: percentile(sorted, 99),
+        latencies: sorted,
+        failed: result.failed,
+      });
       log(`  bulk-reassign ${layer}: ${(ids.length / result.seconds).toFixed(0)} rows/s, ${result.failed} not done`);
     }
   }

@@ -37,7 +37,13 @@ interface Opened {
 }
 
 /** `count` subscriptions to one office-day on `origin`; `onEvent(appointmentId)` per event received. */
-async function subscribe(origin: string, token: string, count: number, input: { officeId: number; dateFrom: string; dateTo: string }, onEvent: (appointmentId: number) => void): Promise<Opened> {
+async function subscribe(
+  origin: string,
+  token: string,
+  count: number,
+  input: { officeId: number; dateFrom: string; dateTo: string },
+  onEvent: (appointmentId: number) => void,
+): Promise<Opened> {
   const client = createPlanoClient({ url: `${origin}/api/trpc`, token, EventSource, batch: false });
   let started = 0;
   const subscriptions = Array.from({ length: count }, () =>
@@ -68,7 +74,11 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
         GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`,
     );
     const row = rows[0]!;
-    const ids = await client.query<{ id: number }>("SELECT id FROM appointment WHERE office_id = $1 AND date_start_office = $2 ORDER BY id LIMIT $3", [row.office_id, row.date, updates]);
+    const ids = await client.query<{ id: number }>("SELECT id FROM appointment WHERE office_id = $1 AND date_start_office = $2 ORDER BY id LIMIT $3", [
+      row.office_id,
+      row.date,
+      updates,
+    ]);
     return { officeId: row.office_id, date: row.date.toISOString().slice(0, 10), ids: ids.rows.map((r) => r.id) };
   });
   const input = { officeId: day.officeId, dateFrom: day.date, dateTo: day.date };
@@ -91,10 +101,10 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
         // What every write path commits: the row and its audit entry (whose trigger NOTIFYs).
         await client.query("BEGIN");
         await client.query("UPDATE appointment SET notes = $1, updated_at = updated_at + interval '1 ms' WHERE id = $2", [`bench ${Date.now()}`, id]);
-        await client.query(
-          "INSERT INTO appointment_change (appointment_id, action, actor, channel, changes) VALUES ($1, 'update', 'bench', 'cli', $2)",
-          [id, JSON.stringify({ notes: { before: null, after: "bench" } })],
-        );
+        await client.query("INSERT INTO appointment_change (appointment_id, action, actor, channel, changes) VALUES ($1, 'update', 'bench', 'cli', $2)", [
+          id,
+          JSON.stringify({ notes: { before: null, after: "bench" } }),
+        ]);
         await client.query("COMMIT");
         commits.set(id, performance.now());
         await sleep(100);

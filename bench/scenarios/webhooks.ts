@@ -22,7 +22,9 @@ function percentile(values: number[], p: number): number {
 }
 
 async function pendingDeliveries(databaseUrl: string): Promise<number> {
-  return withClient(databaseUrl, async (client) => Number((await client.query("SELECT count(*) AS n FROM webhook_delivery WHERE status = 'pending'")).rows[0].n));
+  return withClient(databaseUrl, async (client) =>
+    Number((await client.query("SELECT count(*) AS n FROM webhook_delivery WHERE status = 'pending'")).rows[0].n),
+  );
 }
 
 export const WEBHOOK_BENCH_ENV = { WEBHOOK_ALLOWED_NETWORKS: "127.0.0.0/8", WEBHOOK_POLL_MS: "50" };
@@ -35,7 +37,9 @@ export async function webhookFigures(
   options: MeasureOptions,
 ): Promise<Figure[]> {
   const receiver = await startWebhookReceiver();
-  const subscription = (await cli(deployment, "webhook:create", "--url", receiver.url("/ok"), "--event", "appointment.updated", "--description", "bench")) as { id: number };
+  const subscription = (await cli(deployment, "webhook:create", "--url", receiver.url("/ok"), "--event", "appointment.updated", "--description", "bench")) as {
+    id: number;
+  };
   try {
     const api = await startApi();
     try {

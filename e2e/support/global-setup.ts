@@ -20,9 +20,7 @@ const builds = {
 export default async function globalSetup() {
   const missing = Object.entries(builds).filter(([file]) => !existsSync(path.join(repoRoot, file)));
   if (missing.length > 0) {
-    throw new Error(
-      `Build first: ${missing.map(([, what]) => what).join(", ")} (npx turbo run build --filter=@plano/server --filter=@plano/admin)`,
-    );
+    throw new Error(`Build first: ${missing.map(([, what]) => what).join(", ")} (npx turbo run build --filter=@plano/server --filter=@plano/admin)`);
   }
 
   const stateFile = path.join(tmpdir(), `plano-e2e-${process.pid}.json`);
@@ -65,7 +63,10 @@ async function start(state: E2eState, stateFile: string) {
   writeState(stateFile, state);
   await waitForHttp(`${apiUrl}/healthz`, 60_000, api);
 
-  runCli(["user:create", "--email", SCHEDULER.email, "--name", SCHEDULER.name, "--password", SCHEDULER.password, "--employee", "--role", "planoauth:scheduler"], serverEnv);
+  runCli(
+    ["user:create", "--email", SCHEDULER.email, "--name", SCHEDULER.name, "--password", SCHEDULER.password, "--employee", "--role", "planoauth:scheduler"],
+    serverEnv,
+  );
   runCli(["seed", "--appointments", "400"], serverEnv);
   const { token } = runCli(["app-token:create", "--application", "planoorder", "--name", "e2e"], serverEnv);
 

@@ -24,7 +24,9 @@ export interface SecondStack {
 export async function signedInAt(browser: Browser, baseURL: string): Promise<{ close: () => Promise<void>; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 1000 }, timezoneId: "America/Denver" });
   const page = await context.newPage();
-  const response = await page.request.post("/api/trpc/auth.login", { data: { json: { email: SCHEDULER.email, password: SCHEDULER.password, rememberMe: false } } });
+  const response = await page.request.post("/api/trpc/auth.login", {
+    data: { json: { email: SCHEDULER.email, password: SCHEDULER.password, rememberMe: false } },
+  });
   expect(response.ok()).toBe(true);
   return { page, close: () => context.close() };
 }
@@ -32,7 +34,13 @@ export async function signedInAt(browser: Browser, baseURL: string): Promise<{ c
 export async function startSecondStack(name = "2"): Promise<SecondStack> {
   const pids: number[] = [];
   const [apiPort, adminPort] = [await freePort(), await freePort()];
-  const env = { ...process.env, DATABASE_URL: e2eEnvironment().databaseUrl, API_PORT: String(apiPort), PLANO_INSECURE_COOKIES: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: e2eEnvironment().databaseUrl,
+    API_PORT: String(apiPort),
+    PLANO_INSECURE_COOKIES: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const startApi = async (label: string) => {
     const child = startProcess(label, ["apps/server/dist/main.js"], { env });

@@ -32,10 +32,16 @@ try {
     let loaded = false;
     page.on("load", () => (loaded = true));
     page.on("response", (response) => {
-      if (!loaded && response.request().resourceType() === "script") scripts.set(response.url(), response.body().catch(() => Buffer.alloc(0)));
+      if (!loaded && response.request().resourceType() === "script")
+        scripts.set(
+          response.url(),
+          response.body().catch(() => Buffer.alloc(0)),
+        );
     });
     await page.goto(path, { waitUntil: "load" });
-    const nomodule = await page.evaluate(() => [...document.querySelectorAll("script[nomodule]")].map((script) => /** @type {HTMLScriptElement} */ (script).src));
+    const nomodule = await page.evaluate(() =>
+      [...document.querySelectorAll("script[nomodule]")].map((script) => /** @type {HTMLScriptElement} */ (script).src),
+    );
     for (const url of nomodule) scripts.delete(url);
     const bodies = await Promise.all(scripts.values());
     if (process.env.VERBOSE) for (const [url, body] of [...scripts.keys()].map((url, i) => [url, bodies[i]])) console.log(`  ${url} ${body.length}`);

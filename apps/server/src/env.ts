@@ -10,23 +10,22 @@ import { addressPolicy, type MandrillConfig, type WebhookSettings } from "@plano
 import { z } from "zod";
 
 /** Unset and blank are the same: the default applies. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
-const wholeNumber = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `expected ${what}`)
-    .transform(Number);
+const wholeNumber = (what: string) => z.string().trim().regex(/^\d+$/, `expected ${what}`).transform(Number);
 
 /** Milliseconds, 0 meaning "no limit". */
 const limitMs = wholeNumber("a whole number of milliseconds (0: no limit)");
 const positiveMs = (min = 1) => wholeNumber("a whole number of milliseconds").pipe(z.number().min(min, `expected at least ${min} ms`));
 const positiveInt = wholeNumber("a whole number").pipe(z.number().min(1, "expected at least 1"));
 const port = wholeNumber("a TCP port").pipe(z.number().min(1, "expected a TCP port (1-65535)").max(65_535, "expected a TCP port (1-65535)"));
-const list = z
-  .string()
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 const flag = z
   .string()
   .trim()

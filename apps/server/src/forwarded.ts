@@ -36,7 +36,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export function clientAddressOf(req: IncomingMessage, policy: ForwardingPolicy): string {
   let address = req.socket.remoteAddress ?? "unknown";
   if (!policy.trustedProxies.has(address)) return address;
-  const hops = (first(req.headers["x-forwarded-for"]) ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (first(req.headers["x-forwarded-for"]) ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   while (hops.length > 0 && policy.trustedProxies.has(address)) address = hops.pop()!;
   return address;
 }

@@ -66,7 +66,10 @@ const crashBody = (requestId: string) =>
  * later, is logged with its request id and answered 500 naming it; the process
  * and every other request carry on. Every answer carries `x-request-id`.
  */
-export function guardRequests(listener: (req: IncomingMessage, res: ServerResponse, requestId: string) => unknown, log: ApiServerOptions["log"] = console.error): http.RequestListener {
+export function guardRequests(
+  listener: (req: IncomingMessage, res: ServerResponse, requestId: string) => unknown,
+  log: ApiServerOptions["log"] = console.error,
+): http.RequestListener {
   return (req, res) => {
     const requestId = requestIdFrom(req.headers);
     // The handlers behind read the id from the request, so that every log line and answer names the same one.
@@ -85,7 +88,15 @@ export function guardRequests(listener: (req: IncomingMessage, res: ServerRespon
   };
 }
 
-export function createApiRequestListener({ db, mailer, clock, log, changes, webhookPolicy, forwarding = forwardingPolicyFor() }: ApiServerOptions): http.RequestListener {
+export function createApiRequestListener({
+  db,
+  mailer,
+  clock,
+  log,
+  changes,
+  webhookPolicy,
+  forwarding = forwardingPolicyFor(),
+}: ApiServerOptions): http.RequestListener {
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/api/trpc/",

@@ -15,9 +15,7 @@ const runtime = await startRuntime(env);
 // Mandrill from MANDRILL_API_KEY / MANDRILL_BASE_URL; without a key, mail is only recorded in the outbox.
 const mailer = mailerFor(mandrillSettingsOf(env));
 // Every committed appointment change, from any process writing to this database, for `appointment.onChange`.
-const changes = new ChangeHub(runtime.db, (onPayload, options) =>
-  listenForNotifications(runtime.database, CHANGE_CHANNEL, onPayload, options),
-);
+const changes = new ChangeHub(runtime.db, (onPayload, options) => listenForNotifications(runtime.database, CHANGE_CHANNEL, onPayload, options));
 // WEBHOOK_* settings (timeout, concurrency, allowed private networks…).
 const webhookOptions = webhookOptionsFor(webhookSettingsOf(env));
 const server = createApiServer({ db: runtime.db, mailer, changes, webhookPolicy: webhookOptions.policy, forwarding: forwardingPolicyFor(env) });
@@ -36,9 +34,12 @@ const outboxRetry = setInterval(() => {
 }, env.OUTBOX_RETRY_EVERY_MS).unref();
 
 /** Sign-in throttle keys nobody failed on for a day are forgotten (auth/login-throttle.ts). */
-const throttlePrune = setInterval(() => {
-  pruneLoginThrottle(runtime.db, new Date()).catch((error: unknown) => console.error("pruning the sign-in throttle failed:", error));
-}, 60 * 60 * 1000).unref();
+const throttlePrune = setInterval(
+  () => {
+    pruneLoginThrottle(runtime.db, new Date()).catch((error: unknown) => console.error("pruning the sign-in throttle failed:", error));
+  },
+  60 * 60 * 1000,
+).unref();
 
 server.listen(port, host, () => {
   console.log(`Plano API listening on http://${host}:${port} (tRPC /api/trpc, REST /api/v1)`);

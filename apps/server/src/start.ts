@@ -33,7 +33,11 @@ export async function startRuntime(
     if (applied.length > 0) console.error(`Applied migrations: ${applied.join(", ")}`);
     // The embedded database runs one transaction at a time: a big pool only queues.
     const options = dbOptionsFor(!env.DATABASE_URL, env);
-    const db = connectDb(database.url, { ...options, poolSize: poolSize ?? options.poolSize, statementTimeoutMs: statementTimeoutMs ?? options.statementTimeoutMs });
+    const db = connectDb(database.url, {
+      ...options,
+      poolSize: poolSize ?? options.poolSize,
+      statementTimeoutMs: statementTimeoutMs ?? options.statementTimeoutMs,
+    });
     await syncReferenceData(db);
     return {
       db,

@@ -53,8 +53,7 @@ function headersOf(headers: IncomingHttpHeaders) {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-const tooLarge = () =>
-  new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${TRPC_MAX_BODY_BYTES} bytes.` });
+const tooLarge = () => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${TRPC_MAX_BODY_BYTES} bytes.` });
 
 /**
  * The body as text: refused past the limit (nothing more is kept; the answer

@@ -59,7 +59,9 @@ describe("benchmark smoke", () => {
 
   it("updates with fresh versions on every layer: no failures, one audit entry per write", async () => {
     const auditEntries = () =>
-      withClient(database.url, async (client) => Number((await client.query("SELECT count(*) AS n FROM appointment_change WHERE action = 'update'")).rows[0].n));
+      withClient(database.url, async (client) =>
+        Number((await client.query("SELECT count(*) AS n FROM appointment_change WHERE action = 'update'")).rows[0].n),
+      );
     const before = await auditEntries();
     const figures = await measure(specs("update"), { ...quick, warmupS: 0 }); // every write counted below is a measured one
     for (const figure of figures) {

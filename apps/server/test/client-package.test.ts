@@ -60,7 +60,16 @@ describe("@plano/client from its tarball", () => {
     await writeFile(
       path.join(project, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, lib: ["ES2022", "DOM"], outDir: "out", types: [], skipLibCheck: true },
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          lib: ["ES2022", "DOM"],
+          outDir: "out",
+          types: [],
+          skipLibCheck: true,
+        },
         include: ["check.ts"],
       }),
     );

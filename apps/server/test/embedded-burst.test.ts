@@ -52,7 +52,14 @@ describe("the embedded database under a burst", () => {
       fetch(`${origin}/api/v1/appointments/create`, {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": "burst-1" },
-        body: JSON.stringify({ token, application: "planoorder", office_id: officeId, summary: "burst", date_start_local: "2027-01-05", time_start_local: "09:00" }),
+        body: JSON.stringify({
+          token,
+          application: "planoorder",
+          office_id: officeId,
+          summary: "burst",
+          date_start_local: "2027-01-05",
+          time_start_local: "09:00",
+        }),
       }).then(async (response) => ({ http: response.status, body: (await response.json()) as { status: string; data?: { appointment: { id: number } } } }));
     const answers = await Promise.all(Array.from({ length: 200 }, create));
     const statuses = new Map<string, number>();

@@ -37,7 +37,13 @@ async function listen(options: ApiServerOptions): Promise<string> {
 async function newUser(): Promise<string> {
   userCounter += 1;
   const email = `signin${userCounter}.${Date.now()}@example.com`;
-  await createUser(database.db, { email, name: `Signin ${userCounter}`, password: PASSWORD, employee: true, roles: [{ application: "planoauth", role: "scheduler" }] });
+  await createUser(database.db, {
+    email,
+    name: `Signin ${userCounter}`,
+    password: PASSWORD,
+    employee: true,
+    roles: [{ application: "planoauth", role: "scheduler" }],
+  });
   return email;
 }
 
@@ -45,7 +51,10 @@ interface LoginAnswer {
   status: number;
   retryAfter: string | null;
   setCookie: string[];
-  body: { result?: { data: { json: Record<string, unknown> } }; error?: { json: { message: string; data: { code: string; plano: { reason: string } | null } } } };
+  body: {
+    result?: { data: { json: Record<string, unknown> } };
+    error?: { json: { message: string; data: { code: string; plano: { reason: string } | null } } };
+  };
 }
 
 /** POST auth.login as the admin's proxy forwards it: from loopback, naming the browser's address. */
@@ -55,7 +64,12 @@ async function login(origin: string, email: string, password: string, headers: R
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ json: { email, password, rememberMe: false } }),
   });
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), setCookie: response.headers.getSetCookie(), body: (await response.json()) as LoginAnswer["body"] };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    setCookie: response.headers.getSetCookie(),
+    body: (await response.json()) as LoginAnswer["body"],
+  };
 }
 const from = (address: string) => ({ "x-forwarded-for": address });
 
@@ -170,9 +184,17 @@ describe("the session cookie's Secure flag", () => {
     const email = await newUser();
     const untrusted = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFor(parseServerEnv({ TRUSTED_PROXIES: "10.9.9.9" })) });
     expect(secureOf(await login(untrusted, email, PASSWORD, { "x-forwarded-proto": "https" }))).toBe(false);
-    const publicHttps = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFor(parseServerEnv({ PUBLIC_URL: "https://plano.example.com" })) });
+    const publicHttps = await listen({
+      db: database.db,
+      clock: clock.now,
+      forwarding: forwardingPolicyFor(parseServerEnv({ PUBLIC_URL: "https://plano.example.com" })),
+    });
     expect(secureOf(await login(publicHttps, email, PASSWORD))).toBe(true);
-    const forcedOff = await listen({ db: database.db, clock: clock.now, forwarding: forwardingPolicyFor(parseServerEnv({ PUBLIC_URL: "https://plano.example.com", COOKIE_SECURE: "0" })) });
+    const forcedOff = await listen({
+      db: database.db,
+      clock: clock.now,
+      forwarding: forwardingPolicyFor(parseServerEnv({ PUBLIC_URL: "https://plano.example.com", COOKIE_SECURE: "0" })),
+    });
     expect(secureOf(await login(forcedOff, email, PASSWORD, { "x-forwarded-proto": "https" }))).toBe(false);
   });
 });

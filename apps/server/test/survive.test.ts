@@ -148,8 +148,7 @@ describe("request size on /api/trpc", () => {
   // tRPC's documented code PAYLOAD_TOO_LARGE is HTTP 413 (RFC 9110 §15.5.14 Content Too Large).
   it("a declared body over 1 MiB is refused with 413 before it is sent, also for an unauthenticated login", async () => {
     const { port, origin } = await apiServer();
-    const head =
-      `POST /api/trpc/auth.login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${100 * MiB}\r\n\r\n`;
+    const head = `POST /api/trpc/auth.login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${100 * MiB}\r\n\r\n`;
     // Only the head and 64 KiB are ever sent: the answer must come without the rest.
     const answer = await rawRequest(port, head, Buffer.alloc(64 * 1024, "a"));
     expect(answer.status).toBe(413);

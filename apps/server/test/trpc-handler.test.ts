@@ -46,7 +46,13 @@ describe("createTrpcHandler", () => {
       router: appRouter,
       basePath: "/api/trpc/",
       createContext: ({ req, res }: { req: http.IncomingMessage; res: http.ServerResponse }) =>
-        createContext({ db: database.db, credentials: credentialsFromHeaders(req.headers).credentials, channel: "trpc", clock, cookies: cookieJar(res, { secure: false }) }),
+        createContext({
+          db: database.db,
+          credentials: credentialsFromHeaders(req.headers).credentials,
+          channel: "trpc",
+          clock,
+          cookies: cookieJar(res, { secure: false }),
+        }),
     };
     origins.lean = await listen(createTrpcHandler(options));
     origins.adapter = await listen(createHTTPHandler(options));
@@ -83,7 +89,10 @@ describe("createTrpcHandler", () => {
     ["a stale version", "appointment.update?batch=1", post({ id: 0, updatedAtMt: "2020-01-01T00:00:00.000Z", patch: { notes: "x" } })],
     ["a body that is not JSON", "appointment.update?batch=1", post("{not json")],
     ["a body of another type", "appointment.update?batch=1", post("id=1", { "content-type": "application/x-www-form-urlencoded" })],
-    ["a batch of two", `appointment.byId,appointment.byId?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { id: 0 } }, 1: { json: { id: 987654 } } }))}`],
+    [
+      "a batch of two",
+      `appointment.byId,appointment.byId?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { id: 0 } }, 1: { json: { id: 987654 } } }))}`,
+    ],
   ];
 
   it.each(sameAnswer)("answers %s as tRPC's adapter does", async (_name, path, init) => {

@@ -66,7 +66,7 @@ export function describeZodError(error: ZodError, input?: unknown): DescribedErr
   if (!issue) return described("invalid-param", { text: "The input is invalid." });
   const field = fieldOf(issue);
   const name = field ? fieldRef(field) : "input";
-  const sent = input === undefined ? (issue as { input?: unknown }).input ?? absent : valueAt(input, issue.path);
+  const sent = input === undefined ? ((issue as { input?: unknown }).input ?? absent) : valueAt(input, issue.path);
   if (issue.code === "unrecognized_keys") {
     // The keys are the caller's: values, named by each door in its words only as the (unknown) keys they are.
     const keys = Object.fromEntries(issue.keys.map((key, index) => [`key${index}`, legacyName(key)]));

@@ -61,7 +61,13 @@ describe("create", () => {
 
   it("rejects two start representations that disagree, naming both", async () => {
     const error = await failure(
-      api().appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-07-01", timeStartLocal: "10:00", dateStartUtc: "2026-07-01", timeStartUtc: "10:00" }),
+      api().appointment.create({
+        officeId: world.denver.id,
+        dateStartLocal: "2026-07-01",
+        timeStartLocal: "10:00",
+        dateStartUtc: "2026-07-01",
+        timeStartUtc: "10:00",
+      }),
     );
     expect(error.reason).toBe("invalid-param");
     expect(error.fields).toEqual(expect.arrayContaining(["timeStartLocal", "timeStartUtc"]));
@@ -70,9 +76,7 @@ describe("create", () => {
   });
 
   it("rejects a wall time that does not exist because of DST", async () => {
-    const error = await failure(
-      api().appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-03-08", timeStartLocal: "02:30" }),
-    );
+    const error = await failure(api().appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-03-08", timeStartLocal: "02:30" }));
     expect(error.reason).toBe("invalid-param");
     expect(error.field).toBe("timeStartLocal");
   });
@@ -133,8 +137,17 @@ describe("create", () => {
 
 describe("update", () => {
   it("moves an appointment keeping its length, and records one audit change with before/after", async () => {
-    const { appointment } = await api().appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-07-01", timeStartLocal: "10:00", timeDurationS: 3600 });
-    const { appointment: moved } = await api().appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { timeStartOffice: "12:00" } });
+    const { appointment } = await api().appointment.create({
+      officeId: world.denver.id,
+      dateStartLocal: "2026-07-01",
+      timeStartLocal: "10:00",
+      timeDurationS: 3600,
+    });
+    const { appointment: moved } = await api().appointment.update({
+      id: appointment.id,
+      updatedAtMt: appointment.updatedAtMt,
+      patch: { timeStartOffice: "12:00" },
+    });
     expect(moved).toMatchObject({ timeStartLocal: "12:00:00", timeStopLocal: "13:00:00", timeDurationS: 3600 });
     const history = await api().appointment.history({ id: appointment.id });
     expect(history.map((h) => h.action)).toEqual(["update", "create"]);

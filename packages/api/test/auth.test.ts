@@ -136,7 +136,9 @@ describe("authentication against the database", () => {
 
   it("answers client-required, with the session, for a user without client/employee/liaison records", async () => {
     const { token } = await userWithSession(database, { name: "Nobody" });
-    const error = await callerFor(database, { token }).appointment.list({}).catch((e: unknown) => e);
+    const error = await callerFor(database, { token })
+      .appointment.list({})
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ cause: { reason: "client-required", details: { session: { user: { name: "Nobody" } } } } });
   });
 

@@ -31,7 +31,12 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function newAppointment() {
-  const { appointment } = await api().appointment.create({ officeId: world.denver.id, orderId: world.order.id, dateStartLocal: "2026-09-01", timeStartLocal: "10:00" });
+  const { appointment } = await api().appointment.create({
+    officeId: world.denver.id,
+    orderId: world.order.id,
+    dateStartLocal: "2026-09-01",
+    timeStartLocal: "10:00",
+  });
   return appointment;
 }
 

@@ -33,7 +33,11 @@ function api(token = scheduler, policy = loopbackAllowed) {
 }
 
 function worker(overrides: Partial<WebhookOptions> = {}) {
-  const created = new WebhookWorker(database.db, { ...defaultWebhookOptions(), policy: loopbackAllowed, timeoutMs: 2_000, pollMs: 20, baseDelayMs: 20, ...overrides }, () => {});
+  const created = new WebhookWorker(
+    database.db,
+    { ...defaultWebhookOptions(), policy: loopbackAllowed, timeoutMs: 2_000, pollMs: 20, baseDelayMs: 20, ...overrides },
+    () => {},
+  );
   workers.push(created);
   return created;
 }
@@ -99,7 +103,12 @@ describe("signatures", () => {
     const reference = new Webhook(secret);
     const verified = receiver.received.map((message) => reference.verify(message.body, message.headers) as Payload);
     expect(verified.map((payload) => payload.type)).toEqual(["appointment.created", "appointment.updated"]);
-    expect(verified[1]!.data).toMatchObject({ appointmentId: appointment.id, action: "update", fields: ["notes"], changes: { notes: { before: null, after: "bring the drone" } } });
+    expect(verified[1]!.data).toMatchObject({
+      appointmentId: appointment.id,
+      action: "update",
+      fields: ["notes"],
+      changes: { notes: { before: null, after: "bring the drone" } },
+    });
     const [first] = receiver.received;
     expect(first!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(() => reference.verify(first!.body.replace("appointment.created", "appointment.cancelled"), first!.headers)).toThrow();
@@ -154,11 +163,17 @@ describe("events", () => {
     const { appointment } = await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2026-12-03" });
     // A stale version: the compare-and-set refuses, so no audit entry and no event.
     await api().appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "first" } });
-    expect((await describedFailure(api().appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "stale" } }))).reason).toBe("update-conflict");
-    await database.db.$transaction(async (tx) => {
-      await tx.appointmentChange.create({ data: { appointmentId: appointment.id, action: "update", actor: "x", channel: "cli", changes: { notes: { before: "first", after: "rolled back" } } } });
-      throw new Error("roll back");
-    }).catch(() => undefined);
+    expect(
+      (await describedFailure(api().appointment.update({ id: appointment.id, updatedAtMt: appointment.updatedAtMt, patch: { notes: "stale" } }))).reason,
+    ).toBe("update-conflict");
+    await database.db
+      .$transaction(async (tx) => {
+        await tx.appointmentChange.create({
+          data: { appointmentId: appointment.id, action: "update", actor: "x", channel: "cli", changes: { notes: { before: "first", after: "rolled back" } } },
+        });
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
     await worker().drain();
     expect(receiver.received.map((m) => payloadOf(m).data.changes.notes?.after)).toEqual(["first"]);
   });
@@ -169,7 +184,9 @@ describe("1,000 concurrent updates", () => {
     const { secret } = await api().webhook.create({ url: receiver.url("/flaky"), events: ["appointment.updated"] });
     const appointments = [];
     for (let i = 0; i < 100; i += 1) {
-      appointments.push(await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: `2027-01-${String((i % 28) + 1).padStart(2, "0")}` }));
+      appointments.push(
+        await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: `2027-01-${String((i % 28) + 1).padStart(2, "0")}` }),
+      );
     }
     // Two workers, as two API processes would run, delivering while the writes go on.
     worker().start();
@@ -248,7 +265,21 @@ describe("hostile receivers", () => {
   it("private, loopback and link-local addresses are refused unless allowed by configuration", async () => {
     const strict = addressPolicy();
     // RFC 1918, RFC 6598 (carrier-grade NAT), RFC 3927 (link-local: cloud metadata), RFC 1122 (loopback, "this network"), RFC 4193, RFC 4291.
-    for (const address of ["10.1.2.3", "172.16.0.1", "192.168.1.1", "100.64.0.1", "169.254.169.254", "127.0.0.1", "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1"]) {
+    for (const address of [
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "100.64.0.1",
+      "169.254.169.254",
+      "127.0.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "::1",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:10.0.0.1",
+      "::ffff:127.0.0.1",
+    ]) {
       expect(strict.refusal(address), address).toBeDefined();
     }
     for (const address of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"]) expect(strict.refusal(address), address).toBeUndefined();
@@ -256,7 +287,9 @@ describe("hostile receivers", () => {
     const atCreate = await describedFailure(api(scheduler, strict).webhook.create({ url: "http://10.0.0.5/hook", events: ["appointment.created"] }));
     expect(atCreate).toMatchObject({ reason: "invalid-param", field: "url" });
     expect(atCreate.message).toContain("10.0.0.5 is private");
-    const byName = await describedFailure(api(scheduler, strict).webhook.create({ url: `http://localhost:${receiver.port}/ok`, events: ["appointment.created"] }));
+    const byName = await describedFailure(
+      api(scheduler, strict).webhook.create({ url: `http://localhost:${receiver.port}/ok`, events: ["appointment.created"] }),
+    );
     expect(byName).toMatchObject({ reason: "invalid-param", field: "url" });
     expect(byName.message).toMatch(/localhost resolves to address (127\.0\.0\.1|::1) is loopback/);
 
@@ -327,7 +360,14 @@ describe("delivery log and redelivery", () => {
     await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2026-12-09" });
     await worker().drain();
     const [attempt] = await api().webhook.deliveries({ subscriptionId: sub.id });
-    expect(attempt).toMatchObject({ ok: true, statusCode: 200, responseHead: "ok", deliveryStatus: "delivered", eventType: "appointment.created", error: null });
+    expect(attempt).toMatchObject({
+      ok: true,
+      statusCode: 200,
+      responseHead: "ok",
+      deliveryStatus: "delivered",
+      eventType: "appointment.created",
+      error: null,
+    });
     expect(attempt!.latencyMs).toBeGreaterThanOrEqual(0);
     await api().webhook.redeliver({ deliveryId: attempt!.deliveryId });
     await worker().drain();
@@ -349,7 +389,8 @@ describe("delivery log and redelivery", () => {
 
 describe("the webhook router's door", () => {
   it("refuses bad input naming the field, and callers without webhooks:manage", async () => {
-    const bad = async (input: Record<string, unknown>) => describedFailure(api().webhook.create({ url: receiver.url("/ok"), events: ["appointment.created"], ...input } as never));
+    const bad = async (input: Record<string, unknown>) =>
+      describedFailure(api().webhook.create({ url: receiver.url("/ok"), events: ["appointment.created"], ...input } as never));
     expect((await bad({ url: "ftp://example.com/x" })).message).toContain("http:// or https://");
     expect((await bad({ url: "https://user:pw@example.com/x" })).message).toContain("credentials");
     expect((await bad({ events: ["appointment.deleted"] })).message).toContain("appointment.created");

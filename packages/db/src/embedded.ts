@@ -110,9 +110,7 @@ export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenE
     if (record && record.pid === heldBy && (await canConnect(record.url))) {
       return { url: record.url, owner: false, close: async () => {} };
     }
-    throw new Error(
-      `The embedded database in ${dataDir} is open in process ${heldBy}, which does not answer. Stop it, or set DATABASE_URL.`,
-    );
+    throw new Error(`The embedded database in ${dataDir} is open in process ${heldBy}, which does not answer. Stop it, or set DATABASE_URL.`);
   }
 
   const pglite = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });

@@ -19,9 +19,7 @@ describe("migrations", () => {
   it("match schema.prisma exactly (no drift between the schema and the migrations)", async () => {
     const diff = await diffMigrationsToSchema(testServerUrl());
     // The engine answers with a comment-only script when there is nothing to do.
-    const statements = diff
-      .split("\n")
-      .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+    const statements = diff.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
     expect(statements).toEqual([]);
   });
 

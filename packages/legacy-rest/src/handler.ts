@@ -108,28 +108,28 @@ export function createLegacyHandler(options: LegacyHandlerOptions) {
   }
 
   /**
- * Parameters in the query string are read like the body's (FileMaker scripts
- * build URLs as often as bodies); the body wins on a clash. A token in a URL
- * ends up in logs and proxies, so it is answered with a warning.
- */
-function mergeQueryParams(url: string | undefined, params: Map<string, unknown>, warnings: LegacyWarning[]): void {
-  const query = (url ?? "").split("?").slice(1).join("?");
-  if (query === "") return;
-  for (const [name, value] of decodeUrlEncoded(Buffer.from(query, "latin1"), undefined)) {
-    if (name === "token") {
-      warnings.push({
-        code: "token-in-url",
-        field: "token",
-        message: "token was sent in the URL, where logs and proxies keep it; send it in the body or an Authorization: Bearer header.",
-      });
+   * Parameters in the query string are read like the body's (FileMaker scripts
+   * build URLs as often as bodies); the body wins on a clash. A token in a URL
+   * ends up in logs and proxies, so it is answered with a warning.
+   */
+  function mergeQueryParams(url: string | undefined, params: Map<string, unknown>, warnings: LegacyWarning[]): void {
+    const query = (url ?? "").split("?").slice(1).join("?");
+    if (query === "") return;
+    for (const [name, value] of decodeUrlEncoded(Buffer.from(query, "latin1"), undefined)) {
+      if (name === "token") {
+        warnings.push({
+          code: "token-in-url",
+          field: "token",
+          message: "token was sent in the URL, where logs and proxies keep it; send it in the body or an Authorization: Bearer header.",
+        });
+      }
+      if (params.has(name)) {
+        warnings.push({ code: "ignored-param", field: name, message: `${name} was sent in both the URL and the body; the body's value was used.` });
+      } else params.set(name, value);
     }
-    if (params.has(name)) {
-      warnings.push({ code: "ignored-param", field: name, message: `${name} was sent in both the URL and the body; the body's value was used.` });
-    } else params.set(name, value);
   }
-}
 
-/** Steps 2–4. */
+  /** Steps 2–4. */
   async function serve(route: LegacyRoute, sensitive: boolean, req: IncomingMessage, requestId: string): Promise<LegacyReply> {
     const warnings: LegacyWarning[] = [];
     const context: FailureContext = { params: route.params, format: { monthFirst: false }, sessionView: "basic" };

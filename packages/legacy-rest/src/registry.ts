@@ -25,9 +25,7 @@ export async function seedRouteRegistry(db: Db): Promise<void> {
 
 async function readRegistry(db: Db): Promise<Map<string, RouteSwitches>> {
   const rows = await db.legacyRoute.findMany({ include: { legacyService: { select: { deployed: true } } } });
-  return new Map(
-    rows.map((row) => [row.path, { deployed: row.deployed, sensitive: row.sensitive, serviceDeployed: row.legacyService.deployed }]),
-  );
+  return new Map(rows.map((row) => [row.path, { deployed: row.deployed, sensitive: row.sensitive, serviceDeployed: row.legacyService.deployed }]));
 }
 
 export interface RouteRegistry {
@@ -40,10 +38,7 @@ export interface RouteRegistry {
  * on every request); a switch thrown with the CLI takes effect within that.
  * Seeding runs once, and again after a failure.
  */
-export function createRouteRegistry(
-  db: Db,
-  { cacheMs, log }: { cacheMs: number; log: (message: string, error: unknown) => void },
-): RouteRegistry {
+export function createRouteRegistry(db: Db, { cacheMs, log }: { cacheMs: number; log: (message: string, error: unknown) => void }): RouteRegistry {
   let seeded: Promise<void> | undefined;
   let cached: { readAt: number; switches: Promise<Map<string, RouteSwitches>> } | undefined;
   /** The last registry read that worked: while the database is unreachable, routes stay identified by it. */

@@ -74,7 +74,11 @@ describe("dates at the ends of the calendar", () => {
 
   it("an update that moves the start into year 10000 (in UTC) is refused and the record keeps its version", async () => {
     // 20:00 in Denver on 9999-12-31 is 03:00 UTC on 10000-01-01.
-    const answer = await trpc("appointment.update", { id: seeded.id, updatedAtMt: seeded.version, patch: { dateStartLocal: "9999-12-31", timeStartLocal: "20:00" } });
+    const answer = await trpc("appointment.update", {
+      id: seeded.id,
+      updatedAtMt: seeded.version,
+      patch: { dateStartLocal: "9999-12-31", timeStartLocal: "20:00" },
+    });
     expect(answer.status).toBe(400);
     expect(fieldOf(answer)).toBe("dateStartUtc");
     const row = await database.db.appointment.findUniqueOrThrow({ where: { id: seeded.id } });
@@ -106,7 +110,9 @@ describe("dates at the ends of the calendar", () => {
 
 describe("a bad row already in the database", () => {
   it("never makes a read or a list crash, on either door", async () => {
-    const { id } = await database.db.appointment.create({ data: { officeId, timeZoneLocal: "America/Denver", summary: "repaired by hand", updatedAt: clock() } });
+    const { id } = await database.db.appointment.create({
+      data: { officeId, timeZoneLocal: "America/Denver", summary: "repaired by hand", updatedAt: clock() },
+    });
     // As the bug stored it: a stop in year 10000, and dates Postgres keeps but no API can write.
     await database.db.$executeRawUnsafe(
       `UPDATE appointment SET starts_at = '9999-12-31 06:30:00+00', stops_at = '10000-01-01 06:30:00+00',
@@ -232,7 +238,9 @@ describe("errors tell the caller what they need, not our internals", () => {
       for (const path of ["appointment.list", "appointment.create"]) {
         const response =
           path === "appointment.list"
-            ? await fetch(`${down.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { authorization: `Bearer ${token}` } })
+            ? await fetch(`${down.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+                headers: { authorization: `Bearer ${token}` },
+              })
             : await fetch(`${down.url}/api/trpc/${path}`, {
                 method: "POST",
                 headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-request-id": "trace-42" },

@@ -7,8 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeMandrill, type FakeMandrill } from "@plano/testing/fake-mandrill";
 import { appToken, testClock, userWithSession } from "@plano/testing/fixtures";
 import { setRouteSwitches, setServiceDeployed } from "../src";
-import { type LegacyWorld, openLegacyWorld, send, sendRaw, startApiServer, startLegacyHandler, unreadableRegistry, type LegacyAnswer, type TestServer } from "./harness";
-
+import {
+  type LegacyWorld,
+  openLegacyWorld,
+  send,
+  sendRaw,
+  startApiServer,
+  startLegacyHandler,
+  unreadableRegistry,
+  type LegacyAnswer,
+  type TestServer,
+} from "./harness";
 
 const DAY = 24 * 60 * 60 * 1000;
 const clock = testClock(new Date("2026-06-15T15:00:00Z"));

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testClock, userWithSession } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send, type Encoding, type Params } from "./harness";
 
-
 const clock = testClock(new Date("2026-06-15T15:00:00Z"));
 let { database, world, token, server, close } = {} as LegacyWorld;
 beforeAll(async () => ({ database, world, token, server, close } = await openLegacyWorld(clock.now)));
@@ -69,9 +68,7 @@ describe.each(["form", "multipart"] as const)("a %s body", (encoding) => {
 
   it("clears a field sent empty: text becomes null, a checkbox false; other fields are left alone", async () => {
     const appointment = await created({ notes: "Beware of the dog", optional: "yes", location: "12 Elm St" }, encoding);
-    const body = await succeeded(
-      call("update", { id: String(appointment.id), updated_at_mt: appointment.updated_at_mt, notes: "", optional: "" }, encoding),
-    );
+    const body = await succeeded(call("update", { id: String(appointment.id), updated_at_mt: appointment.updated_at_mt, notes: "", optional: "" }, encoding));
     expect(body.data!.appointment).toMatchObject({ notes: null, optional: false, location: "12 Elm St" });
   });
 });
@@ -115,7 +112,13 @@ describe("values", () => {
   it("ignores unknown parameters and server-set fields, and lists them in warnings", async () => {
     const appointment = await created({ layout: "Appointments Detail", created_at: "2020-01-01T00:00:00Z" });
     expect(appointment.created_at).toBe("2026-06-15T15:00:00.000Z");
-    const { body } = await call("create", { office_id: world.denver.id, allday: "1", date_start_local: "2026-07-01", layout: "x", confirmed_at: "2020-01-01T00:00:00Z" });
+    const { body } = await call("create", {
+      office_id: world.denver.id,
+      allday: "1",
+      date_start_local: "2026-07-01",
+      layout: "x",
+      confirmed_at: "2020-01-01T00:00:00Z",
+    });
     expect(body.warnings).toEqual([
       { code: "ignored-param", field: "confirmed_at", message: "confirmed_at is set by the server; the value sent was ignored." },
       { code: "unknown-param", field: "layout", message: 'Unknown parameter "layout" was ignored.' },
@@ -168,11 +171,7 @@ describe("routes", () => {
     expect(second.data!.appointments.map((row: { date_start_local: string }) => row.date_start_local)).toEqual(["10/12/2026"]);
     expect(second.data!.next_cursor).toBeNull();
     const latestFirst = await succeeded(call("list", { office_id: office.id, sort: "-starts_at" }));
-    expect(latestFirst.data!.appointments.map((row: { date_start_local: string }) => row.date_start_local)).toEqual([
-      "2026-10-12",
-      "2026-10-11",
-      "2026-10-10",
-    ]);
+    expect(latestFirst.data!.appointments.map((row: { date_start_local: string }) => row.date_start_local)).toEqual(["2026-10-12", "2026-10-11", "2026-10-10"]);
   });
 
   it("confirms and cancels, and tells the history in legacy names", async () => {

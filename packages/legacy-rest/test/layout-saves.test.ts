@@ -59,21 +59,73 @@ const us = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(
 describe("a whole-layout save that changes one schedule field", () => {
   // field → the value sent (ISO spelling) → what the schedule must then be (local start/stop, UTC start, duration).
   const cases: [string, string, { start: string; stop: string; utcStart: string; duration: string; seconds: number }][] = [
-    ["date_start_local", "2026-07-02", { start: "2026-07-02 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-02 16:00:00", duration: "1:00", seconds: 3600 }],
-    ["time_start_local", "10:30", { start: "2026-07-01 10:30:00", stop: "2026-07-01 11:30:00", utcStart: "2026-07-01 16:30:00", duration: "1:00", seconds: 3600 }],
-    ["date_stop_local", "2026-07-02", { start: "2026-07-01 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-01 16:00:00", duration: "25:00", seconds: 90000 }],
-    ["time_stop_local", "12:00", { start: "2026-07-01 10:00:00", stop: "2026-07-01 12:00:00", utcStart: "2026-07-01 16:00:00", duration: "2:00", seconds: 7200 }],
-    ["date_start_office", "2026-07-03", { start: "2026-07-03 10:00:00", stop: "2026-07-03 11:00:00", utcStart: "2026-07-03 16:00:00", duration: "1:00", seconds: 3600 }],
-    ["time_start_office", "9:15 AM", { start: "2026-07-01 09:15:00", stop: "2026-07-01 10:15:00", utcStart: "2026-07-01 15:15:00", duration: "1:00", seconds: 3600 }],
-    ["date_stop_office", "2026-07-02", { start: "2026-07-01 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-01 16:00:00", duration: "25:00", seconds: 90000 }],
-    ["time_stop_office", "13:00", { start: "2026-07-01 10:00:00", stop: "2026-07-01 13:00:00", utcStart: "2026-07-01 16:00:00", duration: "3:00", seconds: 10800 }],
-    ["date_start_utc", "2026-06-30", { start: "2026-06-30 10:00:00", stop: "2026-06-30 11:00:00", utcStart: "2026-06-30 16:00:00", duration: "1:00", seconds: 3600 }],
-    ["time_start_utc", "18:00", { start: "2026-07-01 12:00:00", stop: "2026-07-01 13:00:00", utcStart: "2026-07-01 18:00:00", duration: "1:00", seconds: 3600 }],
-    ["date_stop_utc", "2026-07-02", { start: "2026-07-01 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-01 16:00:00", duration: "25:00", seconds: 90000 }],
+    [
+      "date_start_local",
+      "2026-07-02",
+      { start: "2026-07-02 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-02 16:00:00", duration: "1:00", seconds: 3600 },
+    ],
+    [
+      "time_start_local",
+      "10:30",
+      { start: "2026-07-01 10:30:00", stop: "2026-07-01 11:30:00", utcStart: "2026-07-01 16:30:00", duration: "1:00", seconds: 3600 },
+    ],
+    [
+      "date_stop_local",
+      "2026-07-02",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-01 16:00:00", duration: "25:00", seconds: 90000 },
+    ],
+    [
+      "time_stop_local",
+      "12:00",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-01 12:00:00", utcStart: "2026-07-01 16:00:00", duration: "2:00", seconds: 7200 },
+    ],
+    [
+      "date_start_office",
+      "2026-07-03",
+      { start: "2026-07-03 10:00:00", stop: "2026-07-03 11:00:00", utcStart: "2026-07-03 16:00:00", duration: "1:00", seconds: 3600 },
+    ],
+    [
+      "time_start_office",
+      "9:15 AM",
+      { start: "2026-07-01 09:15:00", stop: "2026-07-01 10:15:00", utcStart: "2026-07-01 15:15:00", duration: "1:00", seconds: 3600 },
+    ],
+    [
+      "date_stop_office",
+      "2026-07-02",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-01 16:00:00", duration: "25:00", seconds: 90000 },
+    ],
+    [
+      "time_stop_office",
+      "13:00",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-01 13:00:00", utcStart: "2026-07-01 16:00:00", duration: "3:00", seconds: 10800 },
+    ],
+    [
+      "date_start_utc",
+      "2026-06-30",
+      { start: "2026-06-30 10:00:00", stop: "2026-06-30 11:00:00", utcStart: "2026-06-30 16:00:00", duration: "1:00", seconds: 3600 },
+    ],
+    [
+      "time_start_utc",
+      "18:00",
+      { start: "2026-07-01 12:00:00", stop: "2026-07-01 13:00:00", utcStart: "2026-07-01 18:00:00", duration: "1:00", seconds: 3600 },
+    ],
+    [
+      "date_stop_utc",
+      "2026-07-02",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-02 11:00:00", utcStart: "2026-07-01 16:00:00", duration: "25:00", seconds: 90000 },
+    ],
     ["time_stop_utc", "17:30", { start: "2026-07-01 10:00:00", stop: "2026-07-01 11:30:00", utcStart: "2026-07-01 16:00:00", duration: "1:30", seconds: 5400 }],
     ["time_duration", "1:45", { start: "2026-07-01 10:00:00", stop: "2026-07-01 11:45:00", utcStart: "2026-07-01 16:00:00", duration: "1:45", seconds: 6300 }],
-    ["time_duration", "2:15:00", { start: "2026-07-01 10:00:00", stop: "2026-07-01 12:15:00", utcStart: "2026-07-01 16:00:00", duration: "2:15", seconds: 8100 }],
-    ["time_duration_s", "5400", { start: "2026-07-01 10:00:00", stop: "2026-07-01 11:30:00", utcStart: "2026-07-01 16:00:00", duration: "1:30", seconds: 5400 }],
+    [
+      "time_duration",
+      "2:15:00",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-01 12:15:00", utcStart: "2026-07-01 16:00:00", duration: "2:15", seconds: 8100 },
+    ],
+    [
+      "time_duration_s",
+      "5400",
+      { start: "2026-07-01 10:00:00", stop: "2026-07-01 11:30:00", utcStart: "2026-07-01 16:00:00", duration: "1:30", seconds: 5400 },
+    ],
   ];
 
   describe.each([false, true])("month_first %s", (monthFirst) => {
@@ -147,8 +199,20 @@ describe("a whole-layout save that changes one schedule field", () => {
 
   it("tRPC's appointment.update takes the same whole record with one change", async () => {
     const api = callerFor(database, { token, clock: clock.now });
-    const created = (await api.appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-07-01", timeStartLocal: "10:00", timeDurationS: 3600 })).appointment;
-    const { id: _id, uuid: _uuid, createdAt: _c, updatedAt: _u, updatedAtMt, officeTimeZone: _z, startsAt: _s, stopsAt: _t, confirmedAt: _ca, ...fields } = created;
+    const created = (await api.appointment.create({ officeId: world.denver.id, dateStartLocal: "2026-07-01", timeStartLocal: "10:00", timeDurationS: 3600 }))
+      .appointment;
+    const {
+      id: _id,
+      uuid: _uuid,
+      createdAt: _c,
+      updatedAt: _u,
+      updatedAtMt,
+      officeTimeZone: _z,
+      startsAt: _s,
+      stopsAt: _t,
+      confirmedAt: _ca,
+      ...fields
+    } = created;
     const { appointment } = await api.appointment.update({ id: created.id, updatedAtMt, patch: { ...fields, timeStopLocal: "12:00" } });
     expect([appointment.timeStopUtc, appointment.timeDurationS]).toEqual(["18:00:00", 7200]);
   });
@@ -193,9 +257,7 @@ describe("versions (updated_at_mt)", () => {
   it("of two concurrent saves with the same version exactly one is applied", async () => {
     const appointment = await create(timed);
     const version = appointment.updated_at_mt.replace(/\.\d{3}Z$/, "Z");
-    const answers = await Promise.all(
-      ["Desk A", "Desk B"].map((notes) => call("update", { id: String(appointment.id), updated_at_mt: version, notes })),
-    );
+    const answers = await Promise.all(["Desk A", "Desk B"].map((notes) => call("update", { id: String(appointment.id), updated_at_mt: version, notes })));
     expect(answers.map((answer) => answer.body.status).sort()).toEqual(["action-successful", "update-conflict"]);
     const winner = answers.find((answer) => answer.body.status === "action-successful")!;
     expect((await get(appointment.id)).notes).toBe(winner.body.data!.appointment.notes);
@@ -234,13 +296,18 @@ describe("identification and values", () => {
 
   it("trims token, application, uuid and updated_at_mt (FileMaker appends a CR)", async () => {
     const appointment = await create(timed);
-    const answer = await send(server.url, "/api/v1/appointments/update", {
-      token: `${token}\r`,
-      application: "planoorder\r",
-      uuid: `${appointment.uuid}\r\n`,
-      updated_at_mt: ` ${appointment.updated_at_mt}\r`,
-      notes: "Trimmed",
-    }, { encoding: "form" });
+    const answer = await send(
+      server.url,
+      "/api/v1/appointments/update",
+      {
+        token: `${token}\r`,
+        application: "planoorder\r",
+        uuid: `${appointment.uuid}\r\n`,
+        updated_at_mt: ` ${appointment.updated_at_mt}\r`,
+        notes: "Trimmed",
+      },
+      { encoding: "form" },
+    );
     expect(answer.body.status).toBe("action-successful");
     expect(answer.body.data!.appointment.notes).toBe("Trimmed");
   });
@@ -256,8 +323,21 @@ describe("identification and values", () => {
 
   it("takes confirmed_by from the caller, as updated_by", async () => {
     const appointment = await create(timed);
-    const body = await ok(call("update", { id: String(appointment.id), updated_at_mt: appointment.updated_at_mt, confirmed: "1", confirmed_by: "Jane (desk 3)", updated_by: "Jane (desk 3)" }));
-    expect(body.data!.appointment).toMatchObject({ confirmed: true, confirmed_by: "Jane (desk 3)", updated_by: "Jane (desk 3)", confirmed_at: "2026-06-15T15:00:00.250Z" });
+    const body = await ok(
+      call("update", {
+        id: String(appointment.id),
+        updated_at_mt: appointment.updated_at_mt,
+        confirmed: "1",
+        confirmed_by: "Jane (desk 3)",
+        updated_by: "Jane (desk 3)",
+      }),
+    );
+    expect(body.data!.appointment).toMatchObject({
+      confirmed: true,
+      confirmed_by: "Jane (desk 3)",
+      updated_by: "Jane (desk 3)",
+      confirmed_at: "2026-06-15T15:00:00.250Z",
+    });
     expect(body.warnings).toEqual([]);
   });
 
@@ -280,7 +360,11 @@ describe("identification and values", () => {
 
 describe("form bodies in FileMaker's charsets", () => {
   const raw = async (body: string, contentType: string) => {
-    const response = await fetch(`${server.url}/api/v1/appointments/update`, { method: "POST", body: Buffer.from(body, "latin1"), headers: { "content-type": contentType } });
+    const response = await fetch(`${server.url}/api/v1/appointments/update`, {
+      method: "POST",
+      body: Buffer.from(body, "latin1"),
+      headers: { "content-type": contentType },
+    });
     return (await response.json()) as Record;
   };
   const form = (appointment: Record, notes: string) =>
@@ -320,7 +404,9 @@ describe("multipart bodies", () => {
       Buffer.from("--XyZ--\r\n"),
     ]);
     const contentType = `multipart/form-data; boundary=XyZ${charset ? `; charset=${charset}` : ""}`;
-    return fetch(`${server.url}/api/v1/appointments/update`, { method: "POST", body, headers: { "content-type": contentType } }).then((r) => r.json() as Promise<Record>);
+    return fetch(`${server.url}/api/v1/appointments/update`, { method: "POST", body, headers: { "content-type": contentType } }).then(
+      (r) => r.json() as Promise<Record>,
+    );
   };
 
   it("reads UTF-8 text parts, and windows-1252 ones when the body says so", async () => {
@@ -341,9 +427,17 @@ describe("multipart bodies", () => {
 
 describe("every legacy spelling round-trips get → update → get", () => {
   const spellings: [string, Params, boolean][] = [
-    ["ISO dates, 24-hour times", { date_start_local: "2026-07-01", time_start_local: "14:30", requested_date: "2026-06-30", requested_time: "09:05:00" }, false],
+    [
+      "ISO dates, 24-hour times",
+      { date_start_local: "2026-07-01", time_start_local: "14:30", requested_date: "2026-06-30", requested_time: "09:05:00" },
+      false,
+    ],
     ["US dates, 12-hour times", { date_start_local: "7/1/2026", time_start_local: "2:30 PM", requested_date: "06/30/2026", requested_time: "9:05 a.m." }, true],
-    ["ISO dates under month_first", { date_start_local: "2026-12-31", time_start_local: "23:59:59", requested_date: "2026-01-01", requested_time: "12:00 AM" }, true],
+    [
+      "ISO dates under month_first",
+      { date_start_local: "2026-12-31", time_start_local: "23:59:59", requested_date: "2026-01-01", requested_time: "12:00 AM" },
+      true,
+    ],
     ["all-day, US dates", { allday: "yes", date_start_local: "12/30/2026", date_stop_local: "01/02/2027", window_date_start: "12/01/2026" }, true],
   ];
   it.each(spellings)("%s", async (_name, fields, monthFirst) => {

@@ -34,7 +34,13 @@ function expectConforms(route: string, answer: LegacyAnswer) {
 const call = (route: string, params: Params) => send(server.url, `/api/v1/appointments/${route}`, { token, ...params });
 
 async function created(params: Params = {}) {
-  const answer = await call("create", { office_id: world.denver.id, date_start_local: "2026-07-01", time_start_local: "10:00", time_duration_s: 3600, ...params });
+  const answer = await call("create", {
+    office_id: world.denver.id,
+    date_start_local: "2026-07-01",
+    time_start_local: "10:00",
+    time_duration_s: 3600,
+    ...params,
+  });
   expect(answer.body.status).toBe("action-successful");
   return answer.body.data!.appointment;
 }

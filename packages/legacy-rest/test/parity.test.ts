@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, testClock } from "@plano/testing/fixtures";
 import { type LegacyWorld, openLegacyWorld, send } from "./harness";
 
-
 const clock = testClock(new Date("2026-06-15T15:00:00Z"));
 let { database, world, token, server, close } = {} as LegacyWorld;
 const api = () => callerFor(database, { token, clock: clock.now });
@@ -156,6 +155,9 @@ describe("REST and tRPC parity", () => {
       { requiredKeys: [] },
     );
     const patches = fc.tuple(schedules, others).map(([schedule, rest]): AppointmentPatch => ({ ...schedule, ...rest }));
-    await fc.assert(fc.asyncProperty(patches, spellings, (patch, spelling) => expectSameOutcome(patch, spelling)), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(patches, spellings, (patch, spelling) => expectSameOutcome(patch, spelling)),
+      { numRuns: 60 },
+    );
   });
 });

@@ -82,11 +82,22 @@ async function trpcOutcome(call: Promise<unknown>): Promise<string> {
 }
 
 const patchFor = (target: Target) =>
-  target === "ann" ? { photographerUserId: users.ann.id } : target === "bob" ? { photographerUserId: users.bob.id } : { photographerUserId: users.bob.id, orderId };
+  target === "ann"
+    ? { photographerUserId: users.ann.id }
+    : target === "bob"
+      ? { photographerUserId: users.bob.id }
+      : { photographerUserId: users.bob.id, orderId };
 
 /** A fresh appointment for one write cell, so writes never disturb each other or the read cells. */
 async function freshTarget(target: Target) {
-  const { appointment } = await admin.appointment.create.mutate({ officeId, summary: "matrix-write", dateStartLocal: "2027-08-01", timeStartLocal: "09:00", timeDuration: "1:00", ...patchFor(target) });
+  const { appointment } = await admin.appointment.create.mutate({
+    officeId,
+    summary: "matrix-write",
+    dateStartLocal: "2027-08-01",
+    timeStartLocal: "09:00",
+    timeDuration: "1:00",
+    ...patchFor(target),
+  });
   return appointment;
 }
 
@@ -98,8 +109,18 @@ beforeAll(async () => {
   const { db } = database;
   officeId = (await db.office.create({ data: { name: "Denver", timeZone: "America/Denver" } })).id;
   const stamp = Date.now();
-  users.ann = await createUser(db, { email: `ann.${stamp}@example.com`, name: "Ann", photographer: true, roles: [{ application: "planoauth", role: "photographer" }] });
-  users.bob = await createUser(db, { email: `bob.${stamp}@example.com`, name: "Bob", photographer: true, roles: [{ application: "planoauth", role: "photographer" }] });
+  users.ann = await createUser(db, {
+    email: `ann.${stamp}@example.com`,
+    name: "Ann",
+    photographer: true,
+    roles: [{ application: "planoauth", role: "photographer" }],
+  });
+  users.bob = await createUser(db, {
+    email: `bob.${stamp}@example.com`,
+    name: "Bob",
+    photographer: true,
+    roles: [{ application: "planoauth", role: "photographer" }],
+  });
   const carla = await createUser(db, { email: `carla.${stamp}@example.com`, name: "Carla", client: true });
   users.carla = carla;
   orderId = (await db.order.create({ data: { clientId: carla.client!.id, reference: "ORD-M" } })).id;
@@ -147,7 +168,13 @@ describe.each(roles)("as %s", (role) => {
   it("appointment.create / appointments/create", async () => {
     const input = { officeId, summary: "matrix-write", dateStartLocal: "2027-08-02", timeStartLocal: "09:00", timeDuration: "1:00" };
     expect(await trpcOutcome(trpcAs(role).appointment.create.mutate(input))).toBe(create[role] ? "ok" : "forbidden");
-    const answer = await rest(role, "create", { office_id: officeId, summary: "matrix-write", date_start_local: "2027-08-02", time_start_local: "09:00", time_duration: "1:00" });
+    const answer = await rest(role, "create", {
+      office_id: officeId,
+      summary: "matrix-write",
+      date_start_local: "2027-08-02",
+      time_start_local: "09:00",
+      time_duration: "1:00",
+    });
     expect(answer.body.status).toBe(create[role] ? "action-successful" : "invalid-param");
   });
 

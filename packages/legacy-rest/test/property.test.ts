@@ -123,7 +123,7 @@ async function bodyOf(input: RandomRequest): Promise<{ body: Uint8Array; content
   const params = parametersOf(input);
   if (input.encoding === "raw") return { body: input.raw, contentType: "application/octet-stream" };
   if (input.encoding === "json") return { body: new TextEncoder().encode(JSON.stringify(params)), contentType: "application/json" };
-  const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value) ?? "");
+  const text = (value: unknown) => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
   if (input.encoding === "form") {
     const form = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, text(value)]));
     return { body: new TextEncoder().encode(form.toString()), contentType: "application/x-www-form-urlencoded" };
@@ -148,33 +148,37 @@ async function exchange(input: RandomRequest) {
 const statusCounts = new Map<string, number>();
 
 describe("random and malformed requests", () => {
-  it("always answer JSON with a documented status and its HTTP code, never application-crash", async () => {
-    await fc.assert(
-      fc.asyncProperty(request, async (input) => {
-        const answer = await exchange(input);
-        expect(answer.contentType).toMatch(/^application\/json/);
-        const body = JSON.parse(answer.text) as { status?: string; openapi?: string; message?: unknown; warnings?: unknown; data?: any };
-        const changed = appointmentIds.find((seeded) => seeded.id === body.data?.appointment?.id);
-        if (changed) changed.version = body.data.appointment.updated_at_mt;
-        if (input.method === "GET" && input.path === OPENAPI_PATH) {
-          expect({ http: answer.http, openapi: body.openapi }).toEqual({ http: 200, openapi: "3.1.0" });
-          return;
-        }
-        const status = body.status as keyof typeof legacyStatuses;
-        expect(Object.keys(legacyStatuses)).toContain(status);
-        expect(answer.http).toBe(legacyStatuses[status].http);
-        expect(status).not.toBe("application-crash");
-        expect(status).not.toBe("identify-request-error");
-        expect(typeof body.message).toBe("string");
-        expect(Array.isArray(body.warnings)).toBe(true);
-        statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-      }),
-      { numRuns: RUNS },
-    );
-    console.log(Object.fromEntries(statusCounts));
-    // The requests reached past decoding and authentication, into the procedures.
-    expect(statusCounts.get("action-successful") ?? 0).toBeGreaterThan(50);
-    expect(statusCounts.get("invalid-param") ?? 0).toBeGreaterThan(50);
-    // About 10 s alone for 2,000; a busy machine running every test file at once can triple that.
-  }, 60_000 + RUNS * 60);
+  it(
+    "always answer JSON with a documented status and its HTTP code, never application-crash",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(request, async (input) => {
+          const answer = await exchange(input);
+          expect(answer.contentType).toMatch(/^application\/json/);
+          const body = JSON.parse(answer.text) as { status?: string; openapi?: string; message?: unknown; warnings?: unknown; data?: any };
+          const changed = appointmentIds.find((seeded) => seeded.id === body.data?.appointment?.id);
+          if (changed) changed.version = body.data.appointment.updated_at_mt;
+          if (input.method === "GET" && input.path === OPENAPI_PATH) {
+            expect({ http: answer.http, openapi: body.openapi }).toEqual({ http: 200, openapi: "3.1.0" });
+            return;
+          }
+          const status = body.status as keyof typeof legacyStatuses;
+          expect(Object.keys(legacyStatuses)).toContain(status);
+          expect(answer.http).toBe(legacyStatuses[status].http);
+          expect(status).not.toBe("application-crash");
+          expect(status).not.toBe("identify-request-error");
+          expect(typeof body.message).toBe("string");
+          expect(Array.isArray(body.warnings)).toBe(true);
+          statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
+        }),
+        { numRuns: RUNS },
+      );
+      console.log(Object.fromEntries(statusCounts));
+      // The requests reached past decoding and authentication, into the procedures.
+      expect(statusCounts.get("action-successful") ?? 0).toBeGreaterThan(50);
+      expect(statusCounts.get("invalid-param") ?? 0).toBeGreaterThan(50);
+      // About 10 s alone for 2,000; a busy machine running every test file at once can triple that.
+    },
+    60_000 + RUNS * 60,
+  );
 });

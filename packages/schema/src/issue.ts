@@ -13,9 +13,7 @@ export interface IssueText {
 
 /** The sentence, with each `{apiKey}` named by `nameOf` and each `{param}` filled in; one pass, so values are never re-read. */
 export function renderIssue({ text, params }: IssueText, nameOf: (apiKey: string) => string): string {
-  return text.replace(/\{([A-Za-z_][\w.]*)\}/g, (_, name: string) =>
-    params && Object.hasOwn(params, name) ? String(params[name]) : nameOf(name),
-  );
+  return text.replace(/\{([A-Za-z_][\w.]*)\}/g, (_, name: string) => (params && Object.hasOwn(params, name) ? String(params[name]) : nameOf(name)));
 }
 
 /** `{apiKey}`: the placeholder a door replaces by its own name for the field. */

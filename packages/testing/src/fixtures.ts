@@ -3,7 +3,16 @@
  * cloned from the run's migrated template, callers with real tokens, and a
  * small world of offices, photographers and clients.
  */
-import { createApplicationToken, createCaller, createContext, createSession, createUser, syncReferenceData, type AppointmentMailer, type NewUser } from "@plano/api";
+import {
+  createApplicationToken,
+  createCaller,
+  createContext,
+  createSession,
+  createUser,
+  syncReferenceData,
+  type AppointmentMailer,
+  type NewUser,
+} from "@plano/api";
 import type { ApplicationSlug, ChangeChannel, RoleName } from "@plano/schema";
 import { inject } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./database";

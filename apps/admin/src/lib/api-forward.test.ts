@@ -38,7 +38,8 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => api.close(resolve)));
 
 /** fetch for a tRPC client in the browser: every call goes through the admin's proxy. */
-const throughProxy = (origin: string) => (input: RequestInfo | URL, init?: RequestInit) => forwardToApi(new Request(new URL(String(input), ADMIN), init), origin);
+const throughProxy = (origin: string) => (input: RequestInfo | URL, init?: RequestInit) =>
+  forwardToApi(new Request(new URL(String(input), ADMIN), init), origin);
 
 describe("the admin's /api proxy while the API server is down", () => {
   it("gives tRPC's client an error it can read, with 502 and Retry-After (single and batched calls)", async () => {
@@ -49,7 +50,10 @@ describe("the admin's /api proxy while the API server is down", () => {
       expect((error as TRPCClientError<never>).message).toMatch(/API server is unreachable/);
       expect((error as TRPCClientError<never>).data).toMatchObject({ code: "BAD_GATEWAY", httpStatus: 502 });
     }
-    const raw = await forwardToApi(new Request(`${ADMIN}/api/trpc/auth.login`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } }), downOrigin);
+    const raw = await forwardToApi(
+      new Request(`${ADMIN}/api/trpc/auth.login`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+      downOrigin,
+    );
     expect(raw.status).toBe(502);
     expect(raw.headers.get("retry-after")).toBe("5");
     expect(raw.headers.get("content-type")).toMatch(/^application\/json/);
@@ -79,7 +83,11 @@ describe("the admin's /api proxy while the API server is up", () => {
   it("forwards method, path, query and body, and returns status, body and every cookie", async () => {
     seen.length = 0;
     const answer = await forwardToApi(
-      new Request(`${ADMIN}/api/v1/appointments/update?x=1`, { method: "POST", body: "id=7&notes=hi", headers: { "content-type": "application/x-www-form-urlencoded", cookie: "plano_session=s" } }),
+      new Request(`${ADMIN}/api/v1/appointments/update?x=1`, {
+        method: "POST",
+        body: "id=7&notes=hi",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: "plano_session=s" },
+      }),
       apiOrigin,
     );
     expect(answer.status).toBe(201);

@@ -4,11 +4,7 @@
  * layer into this app; the `typeof` annotations make the compiler check that
  * they still match the API's.
  */
-import type {
-  APPLICATION_HEADER as ApiApplicationHeader,
-  CSRF_HEADER as ApiCsrfHeader,
-  SESSION_COOKIE as ApiSessionCookie,
-} from "@plano/api";
+import type { APPLICATION_HEADER as ApiApplicationHeader, CSRF_HEADER as ApiCsrfHeader, SESSION_COOKIE as ApiSessionCookie } from "@plano/api";
 
 export const SESSION_COOKIE: typeof ApiSessionCookie = "plano_session";
 const CSRF_HEADER: typeof ApiCsrfHeader = "x-plano-csrf";

@@ -70,4 +70,3 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     </api.Provider>
   );
 }
-

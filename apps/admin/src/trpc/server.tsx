@@ -32,7 +32,9 @@ function httpCaller(client: TRPCUntypedClient<AppRouter>, path: readonly string[
 function callerFor(sessionToken: string | undefined): Caller {
   const cookie = sessionToken ? { cookie: `${SESSION_COOKIE}=${encodeURIComponent(sessionToken)}` } : {};
   const client = createTRPCUntypedClient<AppRouter>({
-    links: [httpBatchLink({ url: `${apiServerUrl()}/api/trpc`, transformer: superjson, headers: { ...adminApiHeaders, ...cookie }, maxItems: TRPC_MAX_BATCH_CALLS })],
+    links: [
+      httpBatchLink({ url: `${apiServerUrl()}/api/trpc`, transformer: superjson, headers: { ...adminApiHeaders, ...cookie }, maxItems: TRPC_MAX_BATCH_CALLS }),
+    ],
   });
   return httpCaller(client) as Caller;
 }

@@ -33,7 +33,10 @@ async function saveLogin(login: DemoLogin): Promise<void> {
 }
 
 async function savedPasswordOf(user: { passwordHash: string | null }): Promise<string | undefined> {
-  const saved = await readFile(loginFile(), "utf8").then((text) => JSON.parse(text) as DemoLogin, () => undefined);
+  const saved = await readFile(loginFile(), "utf8").then(
+    (text) => JSON.parse(text) as DemoLogin,
+    () => undefined,
+  );
   // The file may belong to another database (DATABASE_URL changed): only a password that works is shown.
   if (saved?.password && user.passwordHash && (await verifyPassword(saved.password, user.passwordHash))) return saved.password;
   return undefined;

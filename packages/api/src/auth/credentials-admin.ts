@@ -22,11 +22,7 @@ async function roleId(db: Db, application: ApplicationSlug, role: RoleName): Pro
   return row.id;
 }
 
-export async function createApplicationToken(
-  db: Db,
-  application: ApplicationSlug,
-  { role, name }: { role?: RoleName; name?: string } = {},
-) {
+export async function createApplicationToken(db: Db, application: ApplicationSlug, { role, name }: { role?: RoleName; name?: string } = {}) {
   const app = await db.application.findUniqueOrThrow({ where: { slug: application } });
   const token = generateToken("application");
   const row = await db.applicationToken.create({

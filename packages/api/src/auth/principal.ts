@@ -32,10 +32,7 @@ export function readScope(principal: Principal): ReadScope {
   };
 }
 
-export function canSee(
-  scope: ReadScope,
-  appointment: { photographerUserId: number | null; orderClientId: number | null },
-): boolean {
+export function canSee(scope: ReadScope, appointment: { photographerUserId: number | null; orderClientId: number | null }): boolean {
   if (scope.all) return true;
   return (
     (scope.photographerUserId !== null && appointment.photographerUserId === scope.photographerUserId) ||
@@ -44,10 +41,7 @@ export function canSee(
 }
 
 /** Whether the principal may see this loaded appointment (its order's client decides for clients). */
-export function visibleTo(
-  principal: Principal,
-  appointment: { photographerUserId: number | null; order: { clientId: number | null } | null },
-): boolean {
+export function visibleTo(principal: Principal, appointment: { photographerUserId: number | null; order: { clientId: number | null } | null }): boolean {
   return canSee(readScope(principal), {
     photographerUserId: appointment.photographerUserId,
     orderClientId: appointment.order?.clientId ?? null,

@@ -14,9 +14,7 @@ export interface SessionTimes {
 
 export function sessionExpiresAt(session: SessionTimes): Date | null {
   if (session.rememberMe) return null;
-  return new Date(
-    Math.min(session.createdAt.getTime() + SESSION_MAX_AGE_MS, session.lastUsedAt.getTime() + SESSION_IDLE_MS),
-  );
+  return new Date(Math.min(session.createdAt.getTime() + SESSION_MAX_AGE_MS, session.lastUsedAt.getTime() + SESSION_IDLE_MS));
 }
 
 export function isSessionExpired(session: SessionTimes, now: Date): boolean {

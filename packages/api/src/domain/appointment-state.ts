@@ -16,7 +16,7 @@ export function diffStates(before: Partial<AppointmentState> | null, after: Appo
   const changes: FieldChanges = {};
   for (const [key, value] of Object.entries(after)) {
     if (notAudited.has(key)) continue;
-    const previous = before ? (before as Record<string, unknown>)[key] ?? null : null;
+    const previous = before ? ((before as Record<string, unknown>)[key] ?? null) : null;
     if (before === null && (value === null || value === false)) continue;
     if (previous !== value) changes[key] = { before: previous, after: value };
   }

@@ -24,10 +24,7 @@ export function appointmentEvents(before: AppointmentState, after: Appointment):
   // A cancelled appointment is not moved or reassigned for anyone: its cancellation says it all.
   if (after.cancelled) return events;
   const moved =
-    before.startsAt !== after.startsAt ||
-    before.stopsAt !== after.stopsAt ||
-    before.allday !== after.allday ||
-    before.dateStartLocal !== after.dateStartLocal;
+    before.startsAt !== after.startsAt || before.stopsAt !== after.stopsAt || before.allday !== after.allday || before.dateStartLocal !== after.dateStartLocal;
   if (moved) events.push({ kind: "moved", appointment: after });
   if (before.photographerUserId !== after.photographerUserId) {
     events.push({ kind: "reassigned", appointment: after, previousPhotographerUserId: before.photographerUserId });

@@ -32,7 +32,12 @@ describe("a create", () => {
   });
 
   it("takes a sender's own names for created_by / updated_by (FileMaker sends its operator)", () => {
-    const named = planAppointmentWrite(null, { dateStartLocal: "2026-07-01", timeStartLocal: "10:00:00", createdBy: "Jane", updatedBy: "Jane" }, { office: denver }, env);
+    const named = planAppointmentWrite(
+      null,
+      { dateStartLocal: "2026-07-01", timeStartLocal: "10:00:00", createdBy: "Jane", updatedBy: "Jane" },
+      { office: denver },
+      env,
+    );
     expect(named).toMatchObject({ createdBy: "Jane", updatedBy: "Jane", createdIn: "rest:planoorder" });
   });
 

@@ -40,7 +40,10 @@ describe("planAppointmentWrite on a whole layout", () => {
   });
 
   it("takes confirmed_by from the caller when confirming, and refuses it without a confirmation", () => {
-    expect(planAppointmentWrite(stored, { confirmed: true, confirmedBy: "Jane" }, refs, env)).toMatchObject({ confirmedBy: "Jane", confirmedAt: env.now.toISOString() });
+    expect(planAppointmentWrite(stored, { confirmed: true, confirmedBy: "Jane" }, refs, env)).toMatchObject({
+      confirmedBy: "Jane",
+      confirmedAt: env.now.toISOString(),
+    });
     expect(planAppointmentWrite(stored, { confirmed: true }, refs, env).confirmedBy).toBe("planoorder");
     expect(() => planAppointmentWrite(stored, { confirmedBy: "Jane" }, refs, env)).toThrow(/confirmed/);
   });

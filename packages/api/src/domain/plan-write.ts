@@ -4,14 +4,7 @@
  * the patch naming the fields at fault. Every entry point (tRPC, REST, admin,
  * CLI) goes through here; it does no I/O, so it is tested directly.
  */
-import {
-  deriveSchedule,
-  emptySchedule,
-  parseDuration,
-  instantToZoned,
-  type AppointmentPatch,
-  type ScheduleFields,
-} from "@plano/schema";
+import { deriveSchedule, emptySchedule, parseDuration, instantToZoned, type AppointmentPatch, type ScheduleFields } from "@plano/schema";
 import { fail, invalidParam } from "../errors";
 import type { AppointmentState } from "./appointment-state";
 
@@ -66,9 +59,7 @@ const emptyState: Omit<AppointmentState, "officeId" | "officeTimeZone" | "timeZo
 };
 
 /** The schedule's own fields (those `deriveSchedule` decides), without the instants it derives. */
-const scheduleKeys = Object.keys(emptySchedule(false)).filter(
-  (key): key is keyof ScheduleFields => key !== "startsAt" && key !== "stopsAt",
-);
+const scheduleKeys = Object.keys(emptySchedule(false)).filter((key): key is keyof ScheduleFields => key !== "startsAt" && key !== "stopsAt");
 const scheduleKeySet = new Set<string>(scheduleKeys);
 
 function pickSchedule(state: AppointmentState): ScheduleFields {
@@ -103,12 +94,7 @@ export function changedFields(current: AppointmentState | null, patch: Appointme
   return changed as AppointmentPatch;
 }
 
-export function planAppointmentWrite(
-  current: AppointmentState | null,
-  sent: AppointmentPatch,
-  refs: WriteReferences,
-  env: WriteEnvironment,
-): AppointmentState {
+export function planAppointmentWrite(current: AppointmentState | null, sent: AppointmentPatch, refs: WriteReferences, env: WriteEnvironment): AppointmentState {
   const patch = changedFields(current, sent);
   const timeZoneLocal = patch.timeZoneLocal ?? current?.timeZoneLocal ?? refs.office.timeZone;
   const next: AppointmentState = {
@@ -148,9 +134,7 @@ function applySchedule(next: AppointmentState, current: AppointmentState | null,
     timeZoneLocal: next.timeZoneLocal,
     officeTimeZone: next.officeTimeZone,
     // A changed zone with no new times is a correction: keep the local wall clock.
-    ...(current && patch.timeZoneLocal !== undefined && patch.timeZoneLocal !== current.timeZoneLocal
-      ? { previousTimeZoneLocal: current.timeZoneLocal }
-      : {}),
+    ...(current && patch.timeZoneLocal !== undefined && patch.timeZoneLocal !== current.timeZoneLocal ? { previousTimeZoneLocal: current.timeZoneLocal } : {}),
   });
   if (!result.ok) {
     const [issue] = result.issues;
@@ -163,12 +147,7 @@ function applySchedule(next: AppointmentState, current: AppointmentState | null,
   next.stopsAt = stopsAt ? stopsAt.toISOString() : null;
 }
 
-function applyPhotographer(
-  next: AppointmentState,
-  current: AppointmentState | null,
-  patch: AppointmentPatch,
-  refs: WriteReferences,
-): void {
+function applyPhotographer(next: AppointmentState, current: AppointmentState | null, patch: AppointmentPatch, refs: WriteReferences): void {
   if (refs.photographer !== undefined) {
     next.photographerUserId = refs.photographer?.id ?? null;
     next.photographerName = refs.photographer?.name ?? null;
@@ -195,16 +174,10 @@ function applyPhotographer(
 function checkWindows(next: AppointmentState): void {
   const { windowTimeStart, windowTimeEnd, windowDateStart, windowDateEnd } = next;
   if (windowTimeStart !== null && windowTimeEnd !== null && windowTimeStart > windowTimeEnd) {
-    invalidParam("windowTimeEnd", `must not be before {windowTimeStart} (${windowTimeStart} > ${windowTimeEnd} minutes)`, [
-      "windowTimeStart",
-      "windowTimeEnd",
-    ]);
+    invalidParam("windowTimeEnd", `must not be before {windowTimeStart} (${windowTimeStart} > ${windowTimeEnd} minutes)`, ["windowTimeStart", "windowTimeEnd"]);
   }
   if (windowDateStart !== null && windowDateEnd !== null && windowDateStart > windowDateEnd) {
-    invalidParam("windowDateEnd", `must not be before {windowDateStart} (${windowDateStart} > ${windowDateEnd})`, [
-      "windowDateStart",
-      "windowDateEnd",
-    ]);
+    invalidParam("windowDateEnd", `must not be before {windowDateStart} (${windowDateStart} > ${windowDateEnd})`, ["windowDateStart", "windowDateEnd"]);
   }
 }
 
@@ -238,17 +211,11 @@ function localDateAt(now: Date, timeZone: string): string {
   return instantToZoned(now, timeZone).date;
 }
 
-function applyCancellation(
-  next: AppointmentState,
-  current: AppointmentState | null,
-  patch: AppointmentPatch,
-  env: WriteEnvironment,
-): void {
+function applyCancellation(next: AppointmentState, current: AppointmentState | null, patch: AppointmentPatch, env: WriteEnvironment): void {
   const becameCancelled = next.cancelled && !current?.cancelled;
   const becameActive = !next.cancelled && current?.cancelled === true;
   if (becameCancelled) {
-    next.sameDayCancel =
-      patch.sameDayCancel ?? (next.dateStartLocal !== null && localDateAt(env.now, next.timeZoneLocal) === next.dateStartLocal);
+    next.sameDayCancel = patch.sameDayCancel ?? (next.dateStartLocal !== null && localDateAt(env.now, next.timeZoneLocal) === next.dateStartLocal);
   } else if (becameActive) {
     next.cancelReason = patch.cancelReason ?? null;
     next.sameDayCancel = patch.sameDayCancel ?? false;

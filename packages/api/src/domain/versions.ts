@@ -45,9 +45,7 @@ export function readVersion(text: string): StatedVersion {
 
 /** Whether the stated version is the record's current one (to the second, when that is all it says). */
 export function namesVersion(stated: StatedVersion, current: Date): boolean {
-  return stated.wholeSecond
-    ? stated.instant.getTime() === floorToSecond(current.getTime())
-    : stated.instant.getTime() === current.getTime();
+  return stated.wholeSecond ? stated.instant.getTime() === floorToSecond(current.getTime()) : stated.instant.getTime() === current.getTime();
 }
 
 /** The version a write after `previous` gets at `now`: now, but never within `previous`'s second. */

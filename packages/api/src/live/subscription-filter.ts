@@ -41,12 +41,9 @@ export function eventFor(change: StoredChange, filter: Filter, scope: ReadScope)
   if (!inFilter(filter, now) && !inFilter(filter, before)) return null;
 
   const visibleNow =
-    change.appointment !== null &&
-    canSee(scope, { photographerUserId: change.appointment.photographerUserId, orderClientId: change.orderClientId });
+    change.appointment !== null && canSee(scope, { photographerUserId: change.appointment.photographerUserId, orderClientId: change.orderClientId });
   // The photographer it was taken from learns only that it is no longer theirs.
-  const visibleBefore =
-    scope.all ||
-    (scope.photographerUserId !== null && change.before.photographerUserId === scope.photographerUserId);
+  const visibleBefore = scope.all || (scope.photographerUserId !== null && change.before.photographerUserId === scope.photographerUserId);
   if (!visibleNow && !visibleBefore) return null;
 
   return {

@@ -18,7 +18,6 @@ export interface MailerOptions {
   clock?: () => Date;
 }
 
-
 export class OutboxMailer implements AppointmentMailer {
   private readonly options: OutboxOptions;
 

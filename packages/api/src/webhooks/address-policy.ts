@@ -13,7 +13,10 @@ import net from "node:net";
 import ipaddr from "ipaddr.js";
 
 export class AddressRefusedError extends Error {
-  constructor(readonly address: string, readonly range: string) {
+  constructor(
+    readonly address: string,
+    readonly range: string,
+  ) {
     super(`address ${address} is ${range}, not a public address; refused (allow its network in WEBHOOK_ALLOWED_NETWORKS)`);
     this.name = "AddressRefusedError";
   }

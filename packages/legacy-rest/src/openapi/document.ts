@@ -21,15 +21,7 @@ import { commonParams } from "../params/common";
 import { paramNameOf, type ParamSpecs } from "../params/param-spec";
 import { fullPathOf, legacyRoutes } from "../routes/catalog";
 import type { LegacyRoute, ResponseData } from "../routes/define";
-import {
-  dateSpelling,
-  dateTimeSpelling,
-  fieldParamSchema,
-  paramSchema,
-  toJsonSchema,
-  withLegacyNames,
-  type JsonSchema,
-} from "./json-schema";
+import { dateSpelling, dateTimeSpelling, fieldParamSchema, paramSchema, toJsonSchema, withLegacyNames, type JsonSchema } from "./json-schema";
 
 /** Statuses any route can answer; a route lists the ones only it can. */
 export const everyRouteStatuses: readonly LegacyStatus[] = [

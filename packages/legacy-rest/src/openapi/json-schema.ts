@@ -44,8 +44,7 @@ const TIME_TEXT = "\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[aApP]\\.?\\s*[mM]\\.?)?";
 const DATE_PATTERN = "^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})?\\s*$";
 const TIME_PATTERN = `^\\s*(${TIME_TEXT})?\\s*$`;
 const DATE_TIME_PATTERN =
-  "^\\s*(\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2})?(\\.\\d+)?([Zz]|[+-]\\d{2}(:?\\d{2})?)?" +
-  `|\\d{1,2}/\\d{1,2}/\\d{4}\\s+${TIME_TEXT})?\\s*$`;
+  "^\\s*(\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2})?(\\.\\d+)?([Zz]|[+-]\\d{2}(:?\\d{2})?)?" + `|\\d{1,2}/\\d{1,2}/\\d{4}\\s+${TIME_TEXT})?\\s*$`;
 
 /** How each legacy type may be written. */
 const legacyTypeSchemas: Record<LegacyType, JsonSchema> = {

@@ -5,15 +5,7 @@
  * whole seconds apart, so that spelling still names one version (see
  * @plano/api's domain/versions.ts).
  */
-import {
-  fieldByKey,
-  legacyName,
-  type Appointment,
-  type AppointmentChangeEntry,
-  type LegacyDateOptions,
-  type LegacyType,
-  type Warning,
-} from "@plano/schema";
+import { fieldByKey, legacyName, type Appointment, type AppointmentChangeEntry, type LegacyDateOptions, type LegacyType, type Warning } from "@plano/schema";
 import type { LegacyWarning } from "../envelope";
 import { formatLegacyDate, formatLegacyDateTime } from "../params/legacy-values";
 

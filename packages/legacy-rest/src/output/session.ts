@@ -9,14 +9,9 @@ import { formatLegacyDateTime } from "../params/legacy-values";
 export const sessionViews = ["none", "basic", "full"] as const;
 export type SessionViewName = (typeof sessionViews)[number];
 
-const instantOrNull = (value: string | null, options: LegacyDateOptions) =>
-  value === null ? null : formatLegacyDateTime(new Date(value), options);
+const instantOrNull = (value: string | null, options: LegacyDateOptions) => (value === null ? null : formatLegacyDateTime(new Date(value), options));
 
-export function sessionObject(
-  session: SessionView | null | undefined,
-  view: SessionViewName,
-  options: LegacyDateOptions,
-): Record<string, unknown> | undefined {
+export function sessionObject(session: SessionView | null | undefined, view: SessionViewName, options: LegacyDateOptions): Record<string, unknown> | undefined {
   if (!session || view === "none") return undefined;
   const basic = {
     user: session.user,

@@ -6,16 +6,7 @@
  * callers read it as "clear" before parsing. The date and time spellings
  * themselves are @plano/schema's (time/legacy-spellings.ts).
  */
-import {
-  type IsoDate,
-  type IsoTime,
-  type LegacyDateOptions,
-  type ParseResult,
-  instantToZoned,
-  isIsoDate,
-  readLegacyDate,
-  readLegacyTime,
-} from "@plano/schema";
+import { type IsoDate, type IsoTime, type LegacyDateOptions, type ParseResult, instantToZoned, isIsoDate, readLegacyDate, readLegacyTime } from "@plano/schema";
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -33,8 +24,7 @@ const INTEGER = /^[+-]?\d+$/;
 const EXPECTED = {
   boolean: "a boolean: true/false, 1/0 or yes/no",
   integer: `a whole number from ${INT32_MIN} to ${INT32_MAX}`,
-  date: (monthFirst: boolean) =>
-    monthFirst ? "a date as MM/DD/YYYY or YYYY-MM-DD" : "a date as YYYY-MM-DD (MM/DD/YYYY only with month_first)",
+  date: (monthFirst: boolean) => (monthFirst ? "a date as MM/DD/YYYY or YYYY-MM-DD" : "a date as YYYY-MM-DD (MM/DD/YYYY only with month_first)"),
   time: "a time as HH:MM or HH:MM:SS, 24-hour or with AM/PM",
   minutes: "minutes after local midnight (0 to 1440), or a time of day such as 08:00, 8:00 AM or 08:00:00",
 };

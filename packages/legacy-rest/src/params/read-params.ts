@@ -38,12 +38,7 @@ function parseOrFail(name: string, spec: Pick<ParamSpec, "type" | "values">, raw
  * The route's own arguments. Empty means absent here (FileMaker sends every
  * field of a layout, filled or not); absent ones take their default.
  */
-export function readArgs<P extends ParamSpecs>(
-  bag: ParamBag,
-  specs: P,
-  options: LegacyDateOptions,
-  consumed: ConsumedParams,
-): ArgsOf<P> {
+export function readArgs<P extends ParamSpecs>(bag: ParamBag, specs: P, options: LegacyDateOptions, consumed: ConsumedParams): ArgsOf<P> {
   const args: Record<string, LegacyValue | undefined> = {};
   for (const [name, spec] of Object.entries(specs)) {
     // Route arguments are identifiers and switches (token, application, uuid, updated_at_mt …): trimmed

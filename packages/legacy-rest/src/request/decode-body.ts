@@ -39,7 +39,7 @@ function decodeJson(body: Buffer): DecodedBody {
     throw undecodable(`The request body is not valid JSON (${(error as Error).message}).`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw undecodable("The JSON body must be an object of parameters, e.g. {\"token\": \"...\"}.");
+    throw undecodable('The JSON body must be an object of parameters, e.g. {"token": "..."}.');
   }
   return { params: new Map(Object.entries(value)), warnings: [] };
 }

@@ -40,9 +40,7 @@ export function decodeMultipart(body: Buffer, contentType: string): Promise<Deco
       stream.resume();
       decoded.warnings.push({ code: "unknown-param", field: name, message: `File part "${name}" was ignored: no route takes files.` });
     });
-    parser.on("error", (error: Error) =>
-      reject(new LegacyFailure("invalid-encoded-params", `The multipart body could not be decoded: ${error.message}.`)),
-    );
+    parser.on("error", (error: Error) => reject(new LegacyFailure("invalid-encoded-params", `The multipart body could not be decoded: ${error.message}.`)));
     parser.on("close", () => resolve(decoded));
     parser.end(body);
   });

@@ -18,6 +18,4 @@ export const legacyRoutes = [
 
 export const fullPathOf = (route: Pick<LegacyRoute, "path">) => `${LEGACY_BASE_PATH}${route.path}`;
 
-export const routesByFullPath: ReadonlyMap<string, LegacyRoute<ParamSpecs>> = new Map(
-  legacyRoutes.map((route) => [fullPathOf(route), route]),
-);
+export const routesByFullPath: ReadonlyMap<string, LegacyRoute<ParamSpecs>> = new Map(legacyRoutes.map((route) => [fullPathOf(route), route]));

@@ -52,7 +52,10 @@ export const appointmentChangesInput = z
     dateTo: isoDate.optional(),
     id: recordId.optional(),
     /** Set by tRPC's client on reconnect (the last `tracked()` id); may also be given to catch up from a read. */
-    lastEventId: z.string().regex(/^\d{1,12}$/, { error: "expected an event id" }).nullish(),
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,12}$/, { error: "expected an event id" })
+      .nullish(),
   })
   .strict()
   .refine((input) => !input.dateFrom || !input.dateTo || input.dateFrom <= input.dateTo, {

@@ -26,13 +26,13 @@ export interface FieldSpec {
   readonly access: "writable" | "server";
 }
 
-const f = (
-  key: string,
-  legacy: string,
-  type: LegacyType,
-  description: string,
-  access: FieldSpec["access"] = "writable",
-): FieldSpec => ({ key, legacy, type, description, access });
+const f = (key: string, legacy: string, type: LegacyType, description: string, access: FieldSpec["access"] = "writable"): FieldSpec => ({
+  key,
+  legacy,
+  type,
+  description,
+  access,
+});
 
 export const appointmentFields = [
   f("officeId", "office_id", "integer", "Id of the office that runs the appointment."),
@@ -42,7 +42,12 @@ export const appointmentFields = [
   f("allday", "allday", "boolean", "All-day appointments carry dates only."),
   f("apptType", "appt_type", "string", "Kind of appointment."),
   f("confirmedAt", "confirmed_at", "datetime", "When the appointment was confirmed (set by the server).", "server"),
-  f("confirmedBy", "confirmed_by", "string", "Who confirmed the appointment: the name sent (e.g. the FileMaker operator), else the caller. Stamped on confirming, cleared on unconfirming."),
+  f(
+    "confirmedBy",
+    "confirmed_by",
+    "string",
+    "Who confirmed the appointment: the name sent (e.g. the FileMaker operator), else the caller. Stamped on confirming, cleared on unconfirming.",
+  ),
   f("dateStartLocal", "date_start_local", "date", "Start date in the location's time zone."),
   f("dateStartOffice", "date_start_office", "date", "Start date in the office's time zone."),
   f("dateStopLocal", "date_stop_local", "date", "Stop date in the location's time zone."),
@@ -80,17 +85,24 @@ export const appointmentFields = [
   f("readyToSchedule", "ready_to_schedule", "boolean", "The appointment can be scheduled."),
   f("windowDateStart", "window_date_start", "date", "First date of the scheduling window."),
   f("windowDateEnd", "window_date_end", "date", "Last date of the scheduling window."),
-  f("windowTimeStart", "window_time_start", "minutes", "Window start: an integer number of minutes after local midnight (0-1440, e.g. 480), or a time of day (08:00, 8:00 AM, 08:00:00)."),
-  f("windowTimeEnd", "window_time_end", "minutes", "Window end: an integer number of minutes after local midnight (0-1440, e.g. 1020), or a time of day (17:00, 5:00 PM, 17:00:00)."),
+  f(
+    "windowTimeStart",
+    "window_time_start",
+    "minutes",
+    "Window start: an integer number of minutes after local midnight (0-1440, e.g. 480), or a time of day (08:00, 8:00 AM, 08:00:00).",
+  ),
+  f(
+    "windowTimeEnd",
+    "window_time_end",
+    "minutes",
+    "Window end: an integer number of minutes after local midnight (0-1440, e.g. 1020), or a time of day (17:00, 5:00 PM, 17:00:00).",
+  ),
   f("orderRequestId", "order_request_id", "integer", "Order Request ID"),
   f("cancelReason", "cancel_reason", "string", "Why the appointment was cancelled."),
 ] as const satisfies readonly FieldSpec[];
 
-
 export const fieldByKey: ReadonlyMap<string, FieldSpec> = new Map(appointmentFields.map((spec) => [spec.key, spec]));
-export const fieldByLegacyName: ReadonlyMap<string, FieldSpec> = new Map(
-  appointmentFields.map((spec) => [spec.legacy, spec]),
-);
+export const fieldByLegacyName: ReadonlyMap<string, FieldSpec> = new Map(appointmentFields.map((spec) => [spec.legacy, spec]));
 
 /** The legacy (snake_case) name of an API field, for error messages. */
 export function legacyName(key: string): string {

@@ -46,7 +46,6 @@ export const availabilitySchema = z.object({
 export type Availability = z.infer<typeof availabilitySchema>;
 export type AvailablePhotographer = z.infer<typeof availablePhotographerSchema>;
 
-
 export const bulkChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirm") }).strict(),
   z

@@ -82,8 +82,7 @@ function isWholeBetween(value: number, min: number, max: number): boolean {
 
 /** The `IsoDate` of a calendar day, or null when no such day exists (Feb 30, year 0). */
 export function isoDateOf({ year, month, day }: DateParts): IsoDate | null {
-  const exists =
-    isWholeBetween(year, 1, 9999) && isWholeBetween(month, 1, 12) && isWholeBetween(day, 1, daysInMonth(year, month));
+  const exists = isWholeBetween(year, 1, 9999) && isWholeBetween(month, 1, 12) && isWholeBetween(day, 1, daysInMonth(year, month));
   return exists ? formatIsoDate({ year, month, day }) : null;
 }
 

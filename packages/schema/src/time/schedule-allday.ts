@@ -22,17 +22,7 @@ import {
   spokenFields,
   writeBoundary,
 } from "./schedule-fields";
-import {
-  type Outcome,
-  type ScheduleIssue,
-  disagreements,
-  fail,
-  issue,
-  issuesOf,
-  named,
-  ok,
-  stopWithoutStart,
-} from "./schedule-outcome";
+import { type Outcome, type ScheduleIssue, disagreements, fail, issue, issuesOf, named, ok, stopWithoutStart } from "./schedule-outcome";
 import { zonedStartOfDay } from "./zones";
 
 /** A boundary's day after the patch; `given` when the patch spoke for it. */
@@ -68,9 +58,7 @@ const TIMED_ONLY = [
 /** Times and durations may be given only as null. */
 function timedFieldsGiven(patch: SchedulePatch): ScheduleIssue[] {
   return TIMED_ONLY.flatMap(({ fields, reason }) =>
-    fields
-      .filter((field) => setsValue(patch, field))
-      .map((field) => issue([field], `${named(field)} must be empty: ${reason}.`)),
+    fields.filter((field) => setsValue(patch, field)).map((field) => issue([field], `${named(field)} must be empty: ${reason}.`)),
   );
 }
 
@@ -81,9 +69,7 @@ function timedFieldsGiven(patch: SchedulePatch): ScheduleIssue[] {
  */
 function resolveDay(boundary: Boundary, { current, patch }: ScheduleInput): Outcome<ResolvedDay> {
   const dateFields = REPRESENTATIONS.map((representation) => WALL_CLOCK_FIELDS[boundary][representation].date);
-  const statements: DateStatement[] = dateFields
-    .filter((field) => isGiven(patch, field))
-    .map((field) => ({ field, date: patch[field] ?? null }));
+  const statements: DateStatement[] = dateFields.filter((field) => isGiven(patch, field)).map((field) => ({ field, date: patch[field] ?? null }));
   const [reference] = statements;
   if (reference === undefined) {
     return ok({ given: false, date: current?.[WALL_CLOCK_FIELDS[boundary].local.date] ?? null });

@@ -93,9 +93,7 @@ export function wallClockOf(field: string): { boundary: Boundary; representation
 export type DateFieldName = WallClockFieldPair["date"];
 export type TimeFieldName = WallClockFieldPair["time"];
 
-const ALL_PAIRS: WallClockFieldPair[] = BOUNDARIES.flatMap((boundary) =>
-  REPRESENTATIONS.map((representation) => WALL_CLOCK_FIELDS[boundary][representation]),
-);
+const ALL_PAIRS: WallClockFieldPair[] = BOUNDARIES.flatMap((boundary) => REPRESENTATIONS.map((representation) => WALL_CLOCK_FIELDS[boundary][representation]));
 export const DATE_FIELDS: readonly DateFieldName[] = ALL_PAIRS.map((pair) => pair.date);
 export const TIME_FIELDS: readonly TimeFieldName[] = ALL_PAIRS.map((pair) => pair.time);
 export const DURATION_FIELDS = ["timeDurationS", "timeDuration"] as const satisfies readonly ScheduleFieldName[];

@@ -69,8 +69,5 @@ export function stopWithoutStart(startCleared: boolean, patch: SchedulePatch): S
         [start.date, start.time, stop.date, stop.time],
         `${named(start.date)} cannot be cleared while the appointment has a stop: clear ${named(stop.date)} as well.`,
       )
-    : issue(
-        [stop.date, stop.time, start.date, start.time],
-        `${named(stop.date)} is set but the appointment has no start: set ${named(start.date)} as well.`,
-      );
+    : issue([stop.date, stop.time, start.date, start.time], `${named(stop.date)} is set but the appointment has no start: set ${named(start.date)} as well.`);
 }

@@ -24,18 +24,7 @@ import {
   writeBoundary,
   zoneOf,
 } from "./schedule-fields";
-import {
-  type Outcome,
-  type ScheduleIssue,
-  all,
-  disagreements,
-  fail,
-  issue,
-  issuesOf,
-  named,
-  ok,
-  stopWithoutStart,
-} from "./schedule-outcome";
+import { type Outcome, type ScheduleIssue, all, disagreements, fail, issue, issuesOf, named, ok, stopWithoutStart } from "./schedule-outcome";
 import { instantToZoned, zonedToInstant } from "./zones";
 
 /** A boundary after the patch; `given` when the patch spoke for it. */
@@ -143,8 +132,7 @@ function sameInstant(a: Reading, b: Reading): boolean {
 
 function contradiction(boundary: Boundary, a: Reading, b: Reading, { zones }: ScheduleInput): ScheduleIssue {
   const [first, second] = [describeReading(boundary, a, zones), describeReading(boundary, b, zones)];
-  const conflict =
-    a.instant === null || b.instant === null ? `one clears the ${boundary}, the other sets it` : "they describe different instants";
+  const conflict = a.instant === null || b.instant === null ? `one clears the ${boundary}, the other sets it` : "they describe different instants";
   const message = `${first.text} and ${second.text} disagree: ${conflict}.`;
   return issue([first.lead, first.other, second.lead, second.other], message);
 }
@@ -167,9 +155,7 @@ function resolveDuration(patch: SchedulePatch): Outcome<StatedDuration | null> {
 }
 
 function readDuration(field: StatedDuration["field"], patch: SchedulePatch): Outcome<StatedDuration> {
-  return field === "timeDuration"
-    ? readDurationText(patch.timeDuration ?? null)
-    : readDurationSeconds(patch.timeDurationS ?? null);
+  return field === "timeDuration" ? readDurationText(patch.timeDuration ?? null) : readDurationSeconds(patch.timeDurationS ?? null);
 }
 
 function readDurationText(text: string | null): Outcome<StatedDuration> {
@@ -205,12 +191,7 @@ function durationConflict(a: StatedDuration, b: StatedDuration): ScheduleIssue {
 }
 
 /** The stop, checked against the start and any given duration. */
-function placeStop(
-  start: ResolvedBoundary,
-  stop: ResolvedBoundary,
-  duration: StatedDuration | null,
-  input: ScheduleInput,
-): Outcome<Date | null> {
+function placeStop(start: ResolvedBoundary, stop: ResolvedBoundary, duration: StatedDuration | null, input: ScheduleInput): Outcome<Date | null> {
   const stopInstant = stopByRule(start, stop, duration, input);
   if (!stopInstant.ok) return stopInstant;
   const disorder = orderIssues(start, stopInstant.value, input);
@@ -223,12 +204,7 @@ function placeStop(
 }
 
 /** The stop by the first rule that applies: given, from a given duration, kept length, unchanged. */
-function stopByRule(
-  start: ResolvedBoundary,
-  stop: ResolvedBoundary,
-  duration: StatedDuration | null,
-  { current, patch }: ScheduleInput,
-): Outcome<Date | null> {
+function stopByRule(start: ResolvedBoundary, stop: ResolvedBoundary, duration: StatedDuration | null, { current, patch }: ScheduleInput): Outcome<Date | null> {
   if (stop.given) return ok(stop.instant);
   if (duration !== null) return stopAfter(start.instant, duration, patch);
   // Moving an appointment keeps its length.
@@ -243,10 +219,7 @@ function stopAfter(start: Date | null, duration: StatedDuration, patch: Schedule
   if (start === null) {
     const startFields = spokenFields("start", patch);
     return fail(
-      issue(
-        [duration.field, startFields.date, startFields.time],
-        `${named(duration.field)} needs a start to measure from, and the appointment has none.`,
-      ),
+      issue([duration.field, startFields.date, startFields.time], `${named(duration.field)} needs a start to measure from, and the appointment has none.`),
     );
   }
   return ok(addSeconds(start, duration.seconds));
@@ -278,10 +251,7 @@ function impliedDuration(start: Date | null, stop: Date | null): number | null {
 function stopDurationConflict(implied: number | null, duration: StatedDuration, patch: SchedulePatch): ScheduleIssue {
   const stopFields = spokenFields("stop", patch);
   const stopSays = implied === null ? "clears the stop" : `puts the stop ${formatDuration(implied)} after the start`;
-  return issue(
-    [stopFields.time, stopFields.date, duration.field],
-    `${named(stopFields.time)} ${stopSays}, but ${describeDuration(duration)} says otherwise.`,
-  );
+  return issue([stopFields.time, stopFields.date, duration.field], `${named(stopFields.time)} ${stopSays}, but ${describeDuration(duration)} says otherwise.`);
 }
 
 function addSeconds(instant: Date, seconds: number): Date {
@@ -290,7 +260,10 @@ function addSeconds(instant: Date, seconds: number): Date {
 
 function timedSchedule(start: Date | null, stop: Date | null, { zones }: ScheduleInput): DerivedSchedule {
   const schedule = emptySchedule(false);
-  for (const [boundary, instant] of [["start", start], ["stop", stop]] as const) {
+  for (const [boundary, instant] of [
+    ["start", start],
+    ["stop", stop],
+  ] as const) {
     writeBoundary(schedule, boundary, (representation) => instant && instantToZoned(instant, zoneOf(representation, zones)));
   }
   const seconds = impliedDuration(start, stop);

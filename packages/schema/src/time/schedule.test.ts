@@ -233,9 +233,7 @@ describe("deriveSchedule: daylight-saving time", () => {
 
   it("reads a repeated local time as its earlier instant", () => {
     expect(derived(null, local("2024-11-03", "01:30:00")).startsAt).toEqual(new Date("2024-11-03T07:30:00Z"));
-    expect(derived(null, { dateStartOffice: "2024-10-27", timeStartOffice: "02:30:00" }, denverBerlin).startsAt).toEqual(
-      new Date("2024-10-27T00:30:00Z"),
-    );
+    expect(derived(null, { dateStartOffice: "2024-10-27", timeStartOffice: "02:30:00" }, denverBerlin).startsAt).toEqual(new Date("2024-10-27T00:30:00Z"));
   });
 
   it("keeps the later of a repeated time when it comes in as UTC, but a local copy of it then disagrees", () => {
@@ -310,7 +308,12 @@ describe("deriveSchedule: duration", () => {
 
   it("rejects a stop before the start, naming the stop", () => {
     const issue = theIssue(shoot, { timeStopLocal: "09:00:00" });
-    expectIssue(issue, "timeStopLocal", ["dateStopLocal", "timeStartLocal"], "time_stop_local puts the stop (2024-03-20 09:00:00 America/Denver) before the start");
+    expectIssue(
+      issue,
+      "timeStopLocal",
+      ["dateStopLocal", "timeStartLocal"],
+      "time_stop_local puts the stop (2024-03-20 09:00:00 America/Denver) before the start",
+    );
   });
 
   it("accepts a stop equal to the start", () => {

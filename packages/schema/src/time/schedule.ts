@@ -49,11 +49,7 @@ export type DeriveScheduleResult = Outcome<DerivedSchedule>;
  * Unknown zones throw a RangeError: they are validated where they are set
  * (`isValidTimeZone`), not typed into a schedule.
  */
-export function deriveSchedule(
-  current: ScheduleFields | null,
-  patch: SchedulePatch,
-  zones: ScheduleZones,
-): DeriveScheduleResult {
+export function deriveSchedule(current: ScheduleFields | null, patch: SchedulePatch, zones: ScheduleZones): DeriveScheduleResult {
   assertKnownZones(zones);
   const malformed = malformedFields(patch);
   if (malformed.length > 0) return fail(...malformed);
@@ -97,8 +93,6 @@ const SHAPES = [
 /** Dates and times in a shape no rule can read, such as a time still being typed. */
 function malformedFields(patch: SchedulePatch): ScheduleIssue[] {
   return SHAPES.flatMap(({ fields, fits, shape }) =>
-    fields
-      .filter((field) => setsValue(patch, field) && !fits(patch[field]))
-      .map((field) => issue([field], `${named(field)} must be ${shape}.`)),
+    fields.filter((field) => setsValue(patch, field) && !fits(patch[field])).map((field) => issue([field], `${named(field)} must be ${shape}.`)),
   );
 }

@@ -29,9 +29,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         {(control) => <input {...control} {...form.register("email")} type="email" autoComplete="username" className={inputClasses} />}
       </Field>
       <Field label="Password" error={errors.password?.message}>
-        {(control) => (
-          <input {...control} {...form.register("password")} type="password" autoComplete="current-password" className={inputClasses} />
-        )}
+        {(control) => <input {...control} {...form.register("password")} type="password" autoComplete="current-password" className={inputClasses} />}
       </Field>
       <CheckboxField label="Remember me on this computer" {...form.register("rememberMe")} />
       <Button type="submit" disabled={login.isPending || login.isSuccess}>

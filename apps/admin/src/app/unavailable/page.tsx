@@ -17,8 +17,8 @@ export default async function UnavailablePage({ searchParams }: { searchParams: 
       <div role="alert" className="w-full max-w-md rounded-xl border border-rose-200 bg-rose-50 p-6 text-rose-950 shadow-sm">
         <h1 className="text-lg font-semibold">The API server is unreachable.</h1>
         <p className="mt-2 text-sm">
-          The admin app cannot reach the Plano API server right now, so this page cannot be shown. Nothing you saved is lost; unsaved edits
-          on a page that is still open stay there.
+          The admin app cannot reach the Plano API server right now, so this page cannot be shown. Nothing you saved is lost; unsaved edits on a page that is
+          still open stay there.
         </p>
         <RetryCountdown returnTo={returnTo} seconds={RETRY_AFTER_SECONDS} />
       </div>

@@ -45,11 +45,7 @@ export function Field({
   );
 }
 
-export function CheckboxField({
-  label,
-  error,
-  ...input
-}: { label: ReactNode; error?: string | undefined } & React.InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({ label, error, ...input }: { label: ReactNode; error?: string | undefined } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">

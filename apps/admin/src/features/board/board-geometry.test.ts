@@ -14,7 +14,16 @@ describe("layoutLane", () => {
   it("draws a same-day shoot once, where it starts and ends", () => {
     const { blocks } = layoutLane(axisOf("2027-03-08", 7), [shoot(1, "2027-03-09T17:00:00Z", "2027-03-09T18:30:00Z")], zone);
     expect(blocks).toHaveLength(1);
-    expect(blocks[0]).toMatchObject({ left: at(1, 10), right: at(1, 11, 30), start: at(1, 10), end: at(1, 11, 30), part: 1, parts: 1, startLabel: "10:00", endLabel: "11:30" });
+    expect(blocks[0]).toMatchObject({
+      left: at(1, 10),
+      right: at(1, 11, 30),
+      start: at(1, 10),
+      end: at(1, 11, 30),
+      part: 1,
+      parts: 1,
+      startLabel: "10:00",
+      endLabel: "11:30",
+    });
   });
 
   it("draws a shoot over three days as a block per day, each clipped to that day's 06:00–22:00", () => {
@@ -54,10 +63,18 @@ describe("layoutLane", () => {
     // Both drawn as slivers at 21:45–22:00 on Monday, but 22:30–23:00 and 23:00–23:30 do not overlap.
     const { blocks } = layoutLane(
       axisOf("2027-03-08", 1),
-      [shoot(6, "2027-03-09T05:30:00Z", "2027-03-09T06:00:00Z"), shoot(7, "2027-03-09T06:00:00Z", "2027-03-09T06:30:00Z"), shoot(8, "2027-03-09T05:45:00Z", "2027-03-09T06:15:00Z")],
+      [
+        shoot(6, "2027-03-09T05:30:00Z", "2027-03-09T06:00:00Z"),
+        shoot(7, "2027-03-09T06:00:00Z", "2027-03-09T06:30:00Z"),
+        shoot(8, "2027-03-09T05:45:00Z", "2027-03-09T06:15:00Z"),
+      ],
       zone,
     );
-    const overlapsOf = (id: number) => blocks.find((b) => b.appointment.id === id)!.overlaps.map((o) => o.id).sort();
+    const overlapsOf = (id: number) =>
+      blocks
+        .find((b) => b.appointment.id === id)!
+        .overlaps.map((o) => o.id)
+        .sort();
     expect(overlapsOf(6)).toEqual([8]);
     expect(overlapsOf(7)).toEqual([8]);
     expect(overlapsOf(8)).toEqual([6, 7]);

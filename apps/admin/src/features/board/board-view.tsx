@@ -153,7 +153,12 @@ export function BoardView({ params }: { params: BoardParams }) {
   }, []);
 
   // ---- saving --------------------------------------------------------------
-  async function commit(appointment: Appointment, patch: AppointmentPatch, label: string, options: { undoable?: boolean; warning?: string | null; isUndo?: boolean } = {}) {
+  async function commit(
+    appointment: Appointment,
+    patch: AppointmentPatch,
+    label: string,
+    options: { undoable?: boolean; warning?: string | null; isUndo?: boolean } = {},
+  ) {
     const version = options.isUndo && lastMove ? lastMove.version : appointment.updatedAtMt;
     const saved = (stored: Appointment, warnings: Warning[], emailNote = "") => {
       apply(appointment.id, stored);
@@ -215,7 +220,10 @@ export function BoardView({ params }: { params: BoardParams }) {
     if (event.code === "ArrowLeft") return { ...currentCoordinates, x: currentCoordinates.x - snapPx };
     if ((event.code === "ArrowDown" || event.code === "ArrowUp") && collisionRect) {
       const middle = collisionRect.top + collisionRect.height / 2;
-      const rects = [...droppableRects.entries()].filter(([id]) => String(id).startsWith("lane:")).map(([, rect]) => rect).sort((a, b) => a.top - b.top);
+      const rects = [...droppableRects.entries()]
+        .filter(([id]) => String(id).startsWith("lane:"))
+        .map(([, rect]) => rect)
+        .sort((a, b) => a.top - b.top);
       const index = rects.findIndex((rect) => middle >= rect.top && middle <= rect.top + rect.height);
       const target = rects[index + (event.code === "ArrowDown" ? 1 : -1)];
       if (!target) return currentCoordinates;
@@ -280,7 +288,10 @@ export function BoardView({ params }: { params: BoardParams }) {
     }
     const samePlace = patch.photographerUserId === undefined && minute === drag.start;
     if (samePlace) return;
-    const text = patch.photographerUserId !== undefined ? `Reassigned #${appointment.id} to ${lane.photographer.name} at ${where}` : `Moved #${appointment.id} to ${where}`;
+    const text =
+      patch.photographerUserId !== undefined
+        ? `Reassigned #${appointment.id} to ${lane.photographer.name} at ${where}`
+        : `Moved #${appointment.id} to ${where}`;
     void commit(appointment, patch, text, { undoable: true });
   }
 
@@ -301,7 +312,9 @@ export function BoardView({ params }: { params: BoardParams }) {
       const at = previewRef.current;
       if (!at) return undefined;
       const { kind, name } = describe(active.id);
-      return kind === "resize" ? `${name} would end at ${axisClock(at.minute)}.` : `${name} would start at ${axisClock(at.minute)}${at.laneName ? ` with ${at.laneName}` : ""}.`;
+      return kind === "resize"
+        ? `${name} would end at ${axisClock(at.minute)}.`
+        : `${name} would start at ${axisClock(at.minute)}${at.laneName ? ` with ${at.laneName}` : ""}.`;
     },
     // Only a change of lane is news (the move announcement says the rest).
     onDragOver: ({ active, over }) => {
@@ -309,12 +322,20 @@ export function BoardView({ params }: { params: BoardParams }) {
       const lane = laneOf(over?.id);
       return lane && lane.photographer.id !== from ? `${describe(active.id).name} is over ${lane.photographer.name}'s lane.` : undefined;
     },
-    onDragEnd: ({ active, over }) => (over || String(active.id).startsWith("resize") ? `Dropped ${describe(active.id).name}. Saving.` : `${describe(active.id).name} was not dropped on a lane.`),
+    onDragEnd: ({ active, over }) =>
+      over || String(active.id).startsWith("resize")
+        ? `Dropped ${describe(active.id).name}. Saving.`
+        : `${describe(active.id).name} was not dropped on a lane.`,
     onDragCancel: ({ active }) => `Cancelled. ${describe(active.id).name} stays where it was.`,
   };
 
   // ---- rendering -----------------------------------------------------------
-  if (board.error) return <Notice tone="error" title="The board could not be loaded.">{errorMessageOf(board.error)}</Notice>;
+  if (board.error)
+    return (
+      <Notice tone="error" title="The board could not be loaded.">
+        {errorMessageOf(board.error)}
+      </Notice>
+    );
   if (!data) return <Spinner label="Loading the board…" />;
   const selected = [...data.appointments, ...data.queue].find((a) => a.id === selectedId) ?? null;
   const step = params.view === "week" ? 7 : 1;
@@ -325,17 +346,37 @@ export function BoardView({ params }: { params: BoardParams }) {
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         <h1 className="text-2xl font-semibold">Board</h1>
         <div className="flex items-center gap-1" role="group" aria-label="Date">
-          <Button variant="secondary" onClick={() => navigate({ date: addDays(params.date, -step) })} aria-label={params.view === "week" ? "Previous week" : "Previous day"}>
+          <Button
+            variant="secondary"
+            onClick={() => navigate({ date: addDays(params.date, -step) })}
+            aria-label={params.view === "week" ? "Previous week" : "Previous day"}
+          >
             ←
           </Button>
-          <input type="date" aria-label="First day shown" className={inputClasses} value={params.date} onChange={(event) => event.target.value && navigate({ date: event.target.value })} />
-          <Button variant="secondary" onClick={() => navigate({ date: addDays(params.date, step) })} aria-label={params.view === "week" ? "Next week" : "Next day"}>
+          <input
+            type="date"
+            aria-label="First day shown"
+            className={inputClasses}
+            value={params.date}
+            onChange={(event) => event.target.value && navigate({ date: event.target.value })}
+          />
+          <Button
+            variant="secondary"
+            onClick={() => navigate({ date: addDays(params.date, step) })}
+            aria-label={params.view === "week" ? "Next week" : "Next day"}
+          >
             →
           </Button>
         </div>
         <div className="flex rounded-md border border-slate-300" role="group" aria-label="View">
           {(["day", "week"] as const).map((view) => (
-            <button key={view} type="button" aria-pressed={params.view === view} onClick={() => navigate({ view })} className={`px-3 py-1.5 text-sm capitalize ${params.view === view ? "bg-indigo-600 text-white" : "bg-white"}`}>
+            <button
+              key={view}
+              type="button"
+              aria-pressed={params.view === view}
+              onClick={() => navigate({ view })}
+              className={`px-3 py-1.5 text-sm capitalize ${params.view === view ? "bg-indigo-600 text-white" : "bg-white"}`}
+            >
               {view}
             </button>
           ))}
@@ -384,20 +425,33 @@ export function BoardView({ params }: { params: BoardParams }) {
         <div className="flex flex-col gap-3 lg:flex-row lg:items-start">
           <QueueTray queue={data.queue} selectedId={selectedId} onSelect={setSelectedId} />
           <div className="min-w-0 flex-1 overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid="board-grid">
-            <div role="grid" aria-label={`Board for ${formatCalendarDate(params.date)}${params.view === "week" ? ` to ${formatCalendarDate(addDays(params.date, 6))}` : ""}`} style={{ minWidth: params.view === "week" ? 1600 : 820 }}>
+            <div
+              role="grid"
+              aria-label={`Board for ${formatCalendarDate(params.date)}${params.view === "week" ? ` to ${formatCalendarDate(addDays(params.date, 6))}` : ""}`}
+              style={{ minWidth: params.view === "week" ? 1600 : 820 }}
+            >
               {groups.map((group, index) => (
                 <div key={group.officeId ?? "none"} role="rowgroup">
                   <div role="row" className="sticky top-0 z-30 flex border-b border-slate-200 bg-slate-50">
-                    <div role="columnheader" className="sticky left-0 z-30 w-36 shrink-0 border-r border-slate-200 bg-slate-50 px-2 py-1 text-sm font-semibold sm:w-44">
+                    <div
+                      role="columnheader"
+                      className="sticky left-0 z-30 w-36 shrink-0 border-r border-slate-200 bg-slate-50 px-2 py-1 text-sm font-semibold sm:w-44"
+                    >
                       {group.name}
                       {group.visiting ? <span className="block text-xs font-normal text-slate-500">working here</span> : null}
-                      <span className="block text-xs font-normal text-slate-500">{params.myZone ? "your time" : `${group.zone.split("/").pop()?.replace("_", " ")} time`}</span>
+                      <span className="block text-xs font-normal text-slate-500">
+                        {params.myZone ? "your time" : `${group.zone.split("/").pop()?.replace("_", " ")} time`}
+                      </span>
                     </div>
                     <div role="columnheader" className="relative h-10 flex-1">
                       {hours.map((hour) =>
                         hour % (params.view === "week" ? 4 : 1) === 0 ? (
                           <span key={hour} className="absolute top-0 text-[10px] text-slate-500" style={{ left: `${((hour * 60) / axis.total) * 100}%` }}>
-                            {hour % 16 === 0 && axis.days > 1 ? <b className="block">{formatCalendarDate(addDays(axis.from, hour / 16)).slice(0, 10)}</b> : axisClock(hour * 60)}
+                            {hour % 16 === 0 && axis.days > 1 ? (
+                              <b className="block">{formatCalendarDate(addDays(axis.from, hour / 16)).slice(0, 10)}</b>
+                            ) : (
+                              axisClock(hour * 60)
+                            )}
                           </span>
                         ) : null,
                       )}
@@ -427,7 +481,11 @@ export function BoardView({ params }: { params: BoardParams }) {
           {selected ? (
             <SidePanel
               appointment={selected}
-              onSave={(appointment, patch: PanelPatch, label) => void commit(appointment, patch as AppointmentPatch, `${label} (#${appointment.id})`, { undoable: "photographerUserId" in patch || "dateStartLocal" in patch || "timeStartLocal" in patch })}
+              onSave={(appointment, patch: PanelPatch, label) =>
+                void commit(appointment, patch as AppointmentPatch, `${label} (#${appointment.id})`, {
+                  undoable: "photographerUserId" in patch || "dateStartLocal" in patch || "timeStartLocal" in patch,
+                })
+              }
               onStatusChanged={(appointment) => apply(appointment.id, appointment)}
               onClose={() => setSelectedId(null)}
             />
@@ -437,7 +495,11 @@ export function BoardView({ params }: { params: BoardParams }) {
 
       <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
         {toasts.map((toast) => (
-          <div key={toast.id} role={toast.tone === "error" ? "alert" : "status"} className={`pointer-events-auto flex max-w-xl items-center gap-3 rounded-lg px-4 py-2 text-sm text-white shadow-lg ${toast.tone === "error" ? "bg-rose-700" : toast.tone === "warning" ? "bg-amber-700" : "bg-slate-800"}`}>
+          <div
+            key={toast.id}
+            role={toast.tone === "error" ? "alert" : "status"}
+            className={`pointer-events-auto flex max-w-xl items-center gap-3 rounded-lg px-4 py-2 text-sm text-white shadow-lg ${toast.tone === "error" ? "bg-rose-700" : toast.tone === "warning" ? "bg-amber-700" : "bg-slate-800"}`}
+          >
             <span>{toast.text}</span>
             {toast.undo && lastMove ? (
               <button type="button" className="rounded border border-white/40 px-2 py-0.5 font-medium hover:bg-white/10" onClick={undo}>

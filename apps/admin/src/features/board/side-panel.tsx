@@ -21,7 +21,9 @@ export function panelSlot(appointment: Appointment, date: string, time: string):
   const start = zonedToInstant(date, `${time}:00`, appointment.timeZoneLocal);
   if (!start.ok) return null;
   const lengthMs =
-    appointment.startsAt && appointment.stopsAt ? Date.parse(appointment.stopsAt) - Date.parse(appointment.startsAt) : (appointment.timeDurationS ?? 3600) * 1000;
+    appointment.startsAt && appointment.stopsAt
+      ? Date.parse(appointment.stopsAt) - Date.parse(appointment.startsAt)
+      : (appointment.timeDurationS ?? 3600) * 1000;
   return { startsAt: start.value.toISOString(), stopsAt: new Date(start.value.getTime() + Math.max(lengthMs, 60_000)).toISOString() };
 }
 
@@ -62,7 +64,11 @@ export function SidePanel({
   const slot = useMemo(() => panelSlot(appointment, date, time), [appointment, date, time]);
   const zone = zoneAbbreviation(appointment.startsAt, appointment.timeZoneLocal);
   return (
-    <aside aria-labelledby="panel-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm lg:w-80 lg:shrink-0" data-testid="side-panel">
+    <aside
+      aria-labelledby="panel-heading"
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm lg:w-80 lg:shrink-0"
+      data-testid="side-panel"
+    >
       <div className="flex items-start justify-between gap-2">
         <div>
           <h2 id="panel-heading" className="font-semibold">
@@ -110,12 +116,21 @@ export function SidePanel({
         </Button>
       </fieldset>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => onSave(appointment, { optional: !appointment.optional }, appointment.optional ? "Marked as firm" : "Marked as optional")}>
+        <Button
+          variant="secondary"
+          onClick={() => onSave(appointment, { optional: !appointment.optional }, appointment.optional ? "Marked as firm" : "Marked as optional")}
+        >
           {appointment.optional ? "Make firm" : "Make optional"}
         </Button>
         <Button
           variant="secondary"
-          onClick={() => onSave(appointment, { readyToSchedule: !appointment.readyToSchedule }, appointment.readyToSchedule ? "No longer ready to schedule" : "Ready to schedule")}
+          onClick={() =>
+            onSave(
+              appointment,
+              { readyToSchedule: !appointment.readyToSchedule },
+              appointment.readyToSchedule ? "No longer ready to schedule" : "Ready to schedule",
+            )
+          }
         >
           {appointment.readyToSchedule ? "Not ready" : "Ready to schedule"}
         </Button>
@@ -125,7 +140,11 @@ export function SidePanel({
         <span className="font-medium">Notes</span>
         <textarea className={inputClasses} rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />
       </label>
-      <Button variant="secondary" disabled={notes === (appointment.notes ?? "")} onClick={() => onSave(appointment, { notes: notes === "" ? null : notes }, "Saved the notes")}>
+      <Button
+        variant="secondary"
+        disabled={notes === (appointment.notes ?? "")}
+        onClick={() => onSave(appointment, { notes: notes === "" ? null : notes }, "Saved the notes")}
+      >
         Save notes
       </Button>
       <Link href={`/appointments/${appointment.id}`} className="text-indigo-700 hover:underline">

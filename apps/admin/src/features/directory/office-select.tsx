@@ -16,7 +16,12 @@ export function OfficeSelect({
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "onChange" | "className">) {
   const offices = useOffices();
   return (
-    <select {...control} className={inputClasses} value={value ?? ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}>
+    <select
+      {...control}
+      className={inputClasses}
+      value={value ?? ""}
+      onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}
+    >
       <option value="">{allLabel}</option>
       {offices.data?.map((office) => (
         <option key={office.id} value={office.id}>

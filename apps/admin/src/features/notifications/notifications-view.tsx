@@ -70,7 +70,11 @@ export function NotificationsView() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Notifications</h1>
-      {notifications.error ? <Notice tone="error" title="The notifications could not be loaded.">{errorMessageOf(notifications.error)}</Notice> : null}
+      {notifications.error ? (
+        <Notice tone="error" title="The notifications could not be loaded.">
+          {errorMessageOf(notifications.error)}
+        </Notice>
+      ) : null}
       {notifications.isLoading ? <Spinner label="Loading notifications…" /> : null}
       {notifications.data?.length === 0 ? <p className="text-sm text-slate-500">Nothing needs attention.</p> : null}
       <ul className="flex flex-col gap-3">

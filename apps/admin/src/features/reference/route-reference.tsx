@@ -18,7 +18,12 @@ function ParameterRow({ parameter, oneOf }: { parameter: ParameterDoc; oneOf: st
         {parameter.spelling ? <span className="block text-xs text-slate-500">Format: {parameter.spelling}</span> : null}
         {parameter.possibleValues.length > 0 ? (
           <span className="block text-xs text-slate-600">
-            Possible values: {parameter.possibleValues.map((value) => <code key={value} className="mr-1 rounded bg-slate-100 px-1">{value}</code>)}
+            Possible values:{" "}
+            {parameter.possibleValues.map((value) => (
+              <code key={value} className="mr-1 rounded bg-slate-100 px-1">
+                {value}
+              </code>
+            ))}
           </span>
         ) : null}
       </td>

@@ -44,8 +44,22 @@ export function WebhookForm() {
       }}
     >
       <h2 className="text-lg font-semibold">New webhook</h2>
-      <Field label="Receiver URL" error={fieldError("url")} hint="Each request is signed (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature).">
-        {(control) => <input {...control} className={inputClasses} type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://erp.example.com/plano-hook" />}
+      <Field
+        label="Receiver URL"
+        error={fieldError("url")}
+        hint="Each request is signed (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature)."
+      >
+        {(control) => (
+          <input
+            {...control}
+            className={inputClasses}
+            type="url"
+            required
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://erp.example.com/plano-hook"
+          />
+        )}
       </Field>
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-700">Events</legend>

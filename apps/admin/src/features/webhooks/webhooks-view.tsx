@@ -94,7 +94,9 @@ function SubscriptionItem({ subscription }: { subscription: Subscription }) {
           </p>
           <p className="text-xs text-slate-500">
             Secret {subscription.secretPreview} · {subscription.pending} waiting
-            {subscription.lastAttempt ? ` · last attempt ${formatInstantUtc(subscription.lastAttempt.at)} ${subscription.lastAttempt.ok ? "delivered" : "failed"}` : ""}
+            {subscription.lastAttempt
+              ? ` · last attempt ${formatInstantUtc(subscription.lastAttempt.at)} ${subscription.lastAttempt.ok ? "delivered" : "failed"}`
+              : ""}
           </p>
           {subscription.pausedReason ? <p className="text-sm text-amber-900">{subscription.pausedReason}</p> : null}
         </div>
@@ -112,7 +114,8 @@ function SubscriptionItem({ subscription }: { subscription: Subscription }) {
             variant="danger"
             disabled={remove.isPending}
             onClick={() => {
-              if (window.confirm(`Delete the webhook to ${subscription.url}? Its waiting deliveries and log go with it.`)) remove.mutate({ id: subscription.id });
+              if (window.confirm(`Delete the webhook to ${subscription.url}? Its waiting deliveries and log go with it.`))
+                remove.mutate({ id: subscription.id });
             }}
           >
             Delete
@@ -132,10 +135,14 @@ export function WebhooksView() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Webhooks</h1>
       <p className="max-w-3xl text-sm text-slate-600">
-        Other systems hear about every appointment change here: each event is POSTed to the receiver, signed, retried with growing delays for 24 hours, and
-        in order per appointment. A receiver that fails for a whole day is paused (see Notifications) and keeps its events until it is resumed.
+        Other systems hear about every appointment change here: each event is POSTed to the receiver, signed, retried with growing delays for 24 hours, and in
+        order per appointment. A receiver that fails for a whole day is paused (see Notifications) and keeps its events until it is resumed.
       </p>
-      {subscriptions.error ? <Notice tone="error" title="The webhooks could not be loaded.">{errorMessageOf(subscriptions.error)}</Notice> : null}
+      {subscriptions.error ? (
+        <Notice tone="error" title="The webhooks could not be loaded.">
+          {errorMessageOf(subscriptions.error)}
+        </Notice>
+      ) : null}
       {subscriptions.isLoading ? <Spinner label="Loading webhooks…" /> : null}
       {subscriptions.data?.length === 0 ? <p className="text-sm text-slate-500">No webhook yet.</p> : null}
       <ul className="flex flex-col gap-3">

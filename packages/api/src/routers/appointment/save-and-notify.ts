@@ -23,10 +23,14 @@ function checkStatusChange(ctx: AppointmentContext, patch: AppointmentPatch): vo
     fail("forbidden", why, { field: "confirmed", fields: ["confirmed"] });
   }
   if (patch.cancelled === true && !appointment.cancelled && !principal.permissions.has("appointments:cancel")) {
-    fail("forbidden", `The ${principal.roles.join("/") || "caller"} role of ${principal.application} may not cancel appointments (needs appointments:cancel).`, {
-      field: "cancelled",
-      fields: ["cancelled"],
-    });
+    fail(
+      "forbidden",
+      `The ${principal.roles.join("/") || "caller"} role of ${principal.application} may not cancel appointments (needs appointments:cancel).`,
+      {
+        field: "cancelled",
+        fields: ["cancelled"],
+      },
+    );
   }
 }
 

@@ -45,9 +45,18 @@ describe("appointment.availability", () => {
     await database.db.employeeRecord.update({ where: { userId: world.bob.id }, data: { officeId: world.berlin.id } });
     const busy = await shoot({ photographerUserId: world.ann.id });
     // Bob's latest shoot was for Denver: a visit, which does not move him out of Berlin's group.
-    await api().appointment.create({ officeId: world.denver.id, photographerUserId: world.bob.id, dateStartLocal: "2026-12-01", timeStartLocal: "09:00", timeDuration: "1:00" });
+    await api().appointment.create({
+      officeId: world.denver.id,
+      photographerUserId: world.bob.id,
+      dateStartLocal: "2026-12-01",
+      timeStartLocal: "09:00",
+      timeDuration: "1:00",
+    });
     // Half an hour into Ann's 10:00–11:30 (MST, UTC-7) shoot.
-    const result = await api().appointment.availability({ startsAt: "2027-01-01T00:00:00Z".replace("2027-01-01", busy.dateStartLocal!).replace("00:00:00", "17:30:00"), stopsAt: busy.stopsAt! });
+    const result = await api().appointment.availability({
+      startsAt: "2027-01-01T00:00:00Z".replace("2027-01-01", busy.dateStartLocal!).replace("00:00:00", "17:30:00"),
+      stopsAt: busy.stopsAt!,
+    });
     const byName = new Map(result.offices.flatMap((office) => office.photographers.map((p) => [p.name, { office: office.officeName, ...p }])));
     expect(byName.get("Ann Photographer")).toMatchObject({ office: "Denver", free: false, overlaps: [{ id: busy.id, summary: busy.summary }] });
     expect(byName.get("Bob Photographer")).toMatchObject({ office: "Berlin", free: true, overlaps: [] });
@@ -76,7 +85,9 @@ describe("appointment.board", () => {
   it("holds the shoots that run into the shown days, also those begun on an earlier day", async () => {
     const denver = world.denver.id;
     const on = (dateStartLocal: string, timeStartLocal: string, timeDurationS: number, summary: string) =>
-      api().appointment.create({ officeId: denver, photographerUserId: world.ann.id, dateStartLocal, timeStartLocal, timeDurationS, summary }).then((r) => r.appointment);
+      api()
+        .appointment.create({ officeId: denver, photographerUserId: world.ann.id, dateStartLocal, timeStartLocal, timeDurationS, summary })
+        .then((r) => r.appointment);
     const overnight = await on("2027-05-09", "20:00", 10 * 3600, "overnight, into the 10th");
     const long = await on("2027-05-07", "09:00", 4 * 86_400, "four days, into the 10th");
     const sameDay = await on("2027-05-10", "10:00", 3600, "on the 10th");
@@ -190,7 +201,9 @@ describe("view.*", () => {
       ["My Denver week", "office=1&from=2027-01-01"],
       ["Unconfirmed", "confirmed=no"],
     ]);
-    expect(await asKim.view.list()).toEqual([{ id: shared.id, name: "Unconfirmed", query: "confirmed=no", shared: true, ownerName: sam.user.name, mine: false }]);
+    expect(await asKim.view.list()).toEqual([
+      { id: shared.id, name: "Unconfirmed", query: "confirmed=no", shared: true, ownerName: sam.user.name, mine: false },
+    ]);
     expect(await describedFailure(asKim.view.delete({ id: shared.id }))).toMatchObject({ reason: "not-found" });
     await asSam.view.delete({ id: shared.id });
     expect(await asKim.view.list()).toEqual([]);

@@ -14,5 +14,12 @@ export const list = requirePermission("appointments:read")
       take: 200,
       include: { owner: { select: { name: true } } },
     });
-    return rows.map((row) => ({ id: row.id, name: row.name, query: row.query, shared: row.shared, ownerName: row.owner.name, mine: row.ownerUserId === userId }));
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      query: row.query,
+      shared: row.shared,
+      ownerName: row.owner.name,
+      mine: row.ownerUserId === userId,
+    }));
   });

@@ -16,7 +16,12 @@ export function HistoryList({ appointmentId, timeZone, current }: { appointmentI
   const history = api.appointment.history.useQuery({ id: appointmentId });
   const photographers = usePhotographers().data ?? [];
   const nameOf = (id: unknown) => (typeof id === "number" ? (photographers.find((p) => p.id === id)?.name ?? `user ${id}`) : null);
-  if (history.error) return <Notice tone="error" title="The history could not be loaded.">{errorMessageOf(history.error)}</Notice>;
+  if (history.error)
+    return (
+      <Notice tone="error" title="The history could not be loaded.">
+        {errorMessageOf(history.error)}
+      </Notice>
+    );
   if (!history.data) return <Spinner label="Loading history…" />;
   if (history.data.length === 0) return <p className="text-sm text-slate-600">No changes recorded.</p>;
   return (

@@ -41,7 +41,10 @@ describe("history in words", () => {
 
   it("names photographers instead of ids", () => {
     const words = describeChange(
-      entry({ channel: "admin", changes: { photographerUserId: { before: 23, after: 24 }, photographerName: { before: "Ann Photographer", after: "Bob Photographer" } } }),
+      entry({
+        channel: "admin",
+        changes: { photographerUserId: { before: 23, after: 24 }, photographerName: { before: "Ann Photographer", after: "Bob Photographer" } },
+      }),
       "America/Denver",
       nameOf,
     );
@@ -50,13 +53,24 @@ describe("history in words", () => {
   });
 
   it("says cancelled with the reason, and dates the entry in the zone and UTC", () => {
-    const words = describeChange(entry({ action: "cancel", channel: "trpc", application: "planoorder", changes: { cancelled: { before: false, after: true }, cancelReason: { before: null, after: "Storm" } } }), "America/New_York", nameOf);
+    const words = describeChange(
+      entry({
+        action: "cancel",
+        channel: "trpc",
+        application: "planoorder",
+        changes: { cancelled: { before: false, after: true }, cancelReason: { before: null, after: "Storm" } },
+      }),
+      "America/New_York",
+      nameOf,
+    );
     expect(words.sentence).toBe("Cancelled (“Storm”) by Sam, via the planoorder service");
     // 09:00 UTC on 2 Nov 2026 is 04:00 EST (UTC-5, DST ended 1 Nov 2026).
     expect(wordsAt("2026-11-02T09:00:00.000Z", "America/New_York")).toBe("Mon 2 Nov 04:00 (New York) · Mon 2 Nov 09:00 UTC");
   });
 
   it("never throws on a zone Intl does not know", () => {
-    expect(() => describeChange(entry({ changes: { startsAt: { before: "2026-11-03T14:45:00.000Z", after: "2026-11-03T16:15:00.000Z" } } }), "E", nameOf)).not.toThrow();
+    expect(() =>
+      describeChange(entry({ changes: { startsAt: { before: "2026-11-03T14:45:00.000Z", after: "2026-11-03T16:15:00.000Z" } } }), "E", nameOf),
+    ).not.toThrow();
   });
 });

@@ -62,7 +62,17 @@ export function shownValue(field: string, value: unknown, timeZone: string, name
 
 const isInstant = (value: unknown): value is string => typeof value === "string" && !Number.isNaN(Date.parse(value));
 /** Derived representations and bookkeeping: part of a move or a status, not news of their own. */
-const quietFields = new Set(["startsAt", "stopsAt", "timeDuration", "timeDurationS", "photographerName", "confirmedAt", "confirmedBy", "updatedBy", "sameDayCancel"]);
+const quietFields = new Set([
+  "startsAt",
+  "stopsAt",
+  "timeDuration",
+  "timeDurationS",
+  "photographerName",
+  "confirmedAt",
+  "confirmedBy",
+  "updatedBy",
+  "sameDayCancel",
+]);
 const quiet = { test: (field: string) => wallClockOf(field) !== undefined || quietFields.has(field) };
 
 /** The start as wall clocks: the record's current values where the entry did not change them. */

@@ -17,7 +17,12 @@ const stateBadges = {
 
 export function MailLog({ appointmentId }: { appointmentId: number }) {
   const emails = api.notification.emailsOf.useQuery({ appointmentId });
-  if (emails.error) return <Notice tone="error" title="The mail log could not be loaded.">{errorMessageOf(emails.error)}</Notice>;
+  if (emails.error)
+    return (
+      <Notice tone="error" title="The mail log could not be loaded.">
+        {errorMessageOf(emails.error)}
+      </Notice>
+    );
   if (!emails.data) return <Spinner label="Loading mail log…" />;
   if (emails.data.length === 0) return <p className="text-sm text-slate-500">No emails about this appointment yet.</p>;
   return (

@@ -68,7 +68,12 @@ export function StatusActions({
         >
           {appointment.confirmed ? "Confirmed" : confirm.isPending ? "Confirming…" : "Confirm"}
         </Button>
-        <Button variant="danger" onClick={() => setCancelling(true)} disabled={appointment.cancelled || disabledReason !== null} title={disabledReason ?? undefined}>
+        <Button
+          variant="danger"
+          onClick={() => setCancelling(true)}
+          disabled={appointment.cancelled || disabledReason !== null}
+          title={disabledReason ?? undefined}
+        >
           {appointment.cancelled ? "Cancelled" : "Cancel appointment…"}
         </Button>
       </div>
@@ -112,7 +117,12 @@ function CancelDialog({
   const reasonError = form.formState.errors.reason?.message;
 
   return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title="Cancel this appointment" description="The client is told by email. Say why it is cancelled.">
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title="Cancel this appointment"
+      description="The client is told by email. Say why it is cancelled."
+    >
       <form noValidate className="flex flex-col gap-3" onSubmit={form.handleSubmit((values) => cancel.mutate(values))}>
         <Field label="Reason" error={reasonError ? `reason: ${reasonError}` : undefined}>
           {(control) => <textarea {...control} {...form.register("reason")} rows={3} className={inputClasses} autoFocus />}

@@ -70,17 +70,29 @@ export function ConflictDialog({
       <table className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-2">Field</th>
-            <th scope="col" className="py-1 pr-2">Was</th>
-            <th scope="col" className="py-1 pr-2">Theirs (saved)</th>
-            <th scope="col" className="py-1 pr-2">Mine</th>
-            <th scope="col" className="py-1">Keep</th>
+            <th scope="col" className="py-1 pr-2">
+              Field
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              Was
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              Theirs (saved)
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              Mine
+            </th>
+            <th scope="col" className="py-1">
+              Keep
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {mineKeys.map((key) => (
             <tr key={key} data-testid={`conflict-${key}`} className={changedByThem(key) ? "bg-amber-50" : undefined}>
-              <th scope="row" className="py-2 pr-2 font-medium">{fieldLabels[key]}</th>
+              <th scope="row" className="py-2 pr-2 font-medium">
+                {fieldLabels[key]}
+              </th>
               <td className="py-2 pr-2 text-slate-500">{shown(key, comparable(key, base))}</td>
               <td className="py-2 pr-2">{shown(key, comparable(key, theirs))}</td>
               <td className="py-2 pr-2">{shown(key, mine[key])}</td>

@@ -78,15 +78,7 @@ export function LegacyFields({ state, base }: { state: AppointmentFormState; bas
   );
 }
 
-export function AssignmentFields({
-  state,
-  base,
-  timeZone,
-}: {
-  state: AppointmentFormState;
-  base: Appointment | null;
-  timeZone: string;
-}) {
+export function AssignmentFields({ state, base, timeZone }: { state: AppointmentFormState; base: Appointment | null; timeZone: string }) {
   const [photographerUserId, photographerName] = useWatch({ control: state.form.control, name: ["photographerUserId", "photographerName"] });
   const error = state.form.formState.errors.photographerUserId?.message;
   return (

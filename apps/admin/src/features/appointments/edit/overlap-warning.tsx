@@ -25,10 +25,10 @@ export function OverlapWarning({
 }) {
   // Typing a time changes the slot per keystroke; ask for the settled value.
   const query = useDeferredValue(photographerUserId !== null && slot ? { photographerUserId, ...slot } : null);
-  const conflicts = api.appointment.conflicts.useQuery(
-    query ? { ...(appointmentId !== null ? { id: appointmentId } : {}), ...query } : { id: 0 },
-    { enabled: query !== null, placeholderData: (previous) => previous },
-  );
+  const conflicts = api.appointment.conflicts.useQuery(query ? { ...(appointmentId !== null ? { id: appointmentId } : {}), ...query } : { id: 0 }, {
+    enabled: query !== null,
+    placeholderData: (previous) => previous,
+  });
   if (!query || !conflicts.data || conflicts.data.length === 0) return null;
   return <OverlapList overlaps={conflicts.data} timeZone={timeZone} />;
 }

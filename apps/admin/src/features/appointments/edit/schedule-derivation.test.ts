@@ -27,7 +27,14 @@ describe("no input can crash the edit page", () => {
   });
 
   it("still derives with a real zone", () => {
-    const values = { ...formValuesOf(null), officeId: "1", timeZoneLocal: "Europe/Berlin", dateStartLocal: "2027-03-10", timeStartLocal: "10:00", timeDuration: "1:30" };
+    const values = {
+      ...formValuesOf(null),
+      officeId: "1",
+      timeZoneLocal: "Europe/Berlin",
+      dateStartLocal: "2027-03-10",
+      timeStartLocal: "10:00",
+      timeDuration: "1:30",
+    };
     const result = deriveFormSchedule(values, null, { start: "local", stop: "duration" }, () => "America/Denver");
     expect(result.ok && result.schedule.timeStopLocal).toBe("11:30:00");
   });

@@ -30,14 +30,16 @@ export type Boundary = ScheduleBoundary;
 export type Representation = ScheduleRepresentation;
 
 /** The date and time fields of a boundary in a representation, e.g. dateStartOffice/timeStartOffice. */
-export function wallClockFields(boundary: Boundary, representation: Representation): { date: ScheduleFieldName & WritableKey; time: ScheduleFieldName & WritableKey } {
+export function wallClockFields(
+  boundary: Boundary,
+  representation: Representation,
+): { date: ScheduleFieldName & WritableKey; time: ScheduleFieldName & WritableKey } {
   return sharedWallClockFields[boundary][representation];
 }
 
 /** Every schedule field, in the order the shared module lists them. */
-export const scheduleFieldNames = Object.keys(emptySchedule(false)).filter(
-  (key) => key !== "startsAt" && key !== "stopsAt",
-) as (ScheduleFieldName & WritableKey)[];
+export const scheduleFieldNames = Object.keys(emptySchedule(false)).filter((key) => key !== "startsAt" && key !== "stopsAt") as (ScheduleFieldName &
+  WritableKey)[];
 
 /** What the user has typed, per boundary: which representation, or for the stop possibly the duration. */
 export interface ScheduleSources {
@@ -86,9 +88,7 @@ interface ScheduleIssueLike {
   message: string;
 }
 
-export type FormSchedule =
-  | { ok: true; schedule: DerivedSchedule; zones: ScheduleZones }
-  | { ok: false; issues: ScheduleIssueLike[] };
+export type FormSchedule = { ok: true; schedule: DerivedSchedule; zones: ScheduleZones } | { ok: false; issues: ScheduleIssueLike[] };
 
 function scheduleOf(base: Appointment | null): ScheduleFields | null {
   if (!base) return null;

@@ -42,15 +42,15 @@ export function ScheduleSection({ state, offices }: { state: AppointmentFormStat
     <div className="flex flex-col gap-4">
       {/* On a phone the three columns scroll inside this box; the page itself never scrolls sideways. */}
       <div className="-mx-1 overflow-x-auto px-1 pb-1">
-      <div role="group" aria-label="Start and stop in each time zone" className="grid min-w-[34rem] grid-cols-[auto_1fr_1fr_1fr] items-start gap-x-3 gap-y-2">
-        <span />
-        {representations.map((representation) => (
-          <ZoneHeading key={representation} representation={representation} zone={zones[representation]} at={at} />
-        ))}
-        {boundaries.map((boundary) => (
-          <BoundaryRows key={boundary} boundary={boundary} state={state} />
-        ))}
-      </div>
+        <div role="group" aria-label="Start and stop in each time zone" className="grid min-w-[34rem] grid-cols-[auto_1fr_1fr_1fr] items-start gap-x-3 gap-y-2">
+          <span />
+          {representations.map((representation) => (
+            <ZoneHeading key={representation} representation={representation} zone={zones[representation]} at={at} />
+          ))}
+          {boundaries.map((boundary) => (
+            <BoundaryRows key={boundary} boundary={boundary} state={state} />
+          ))}
+        </div>
       </div>
 
       <div className="grid gap-3 md:grid-cols-3">

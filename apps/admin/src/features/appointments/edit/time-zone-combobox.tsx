@@ -16,19 +16,16 @@ const MAX_SHOWN = 60;
 
 /** "new york" finds America/New_York; "berlin" Europe/Berlin; "america/d" America/Denver. */
 function matches(zone: string, query: string): boolean {
-  const words = query.toLowerCase().replaceAll("_", " ").split(/[\s/]+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .replaceAll("_", " ")
+    .split(/[\s/]+/)
+    .filter(Boolean);
   const name = zone.toLowerCase().replaceAll("_", " ");
   return words.every((word) => name.includes(word));
 }
 
-export function TimeZoneCombobox({
-  value,
-  officeZone,
-  zones,
-  onChange,
-  error,
-  title,
-}: TimeZonePickerProps) {
+export function TimeZoneCombobox({ value, officeZone, zones, onChange, error, title }: TimeZonePickerProps) {
   const officeChoice = officeChoiceText(officeZone);
   const [query, setQuery] = useState("");
   const shown = useMemo(() => {
@@ -74,7 +71,11 @@ export function TimeZoneCombobox({
             </ComboboxOption>
           ) : null}
           {shown.map((zone) => (
-            <ComboboxOption key={zone} value={zone} className="cursor-default px-3 py-1.5 data-focus:bg-indigo-600 data-focus:text-white data-selected:font-semibold">
+            <ComboboxOption
+              key={zone}
+              value={zone}
+              className="cursor-default px-3 py-1.5 data-focus:bg-indigo-600 data-focus:text-white data-selected:font-semibold"
+            >
               {zone.replaceAll("_", " ")}
             </ComboboxOption>
           ))}

@@ -45,5 +45,11 @@ export function TimeZonePicker(props: TimeZonePickerProps) {
   // The server and the first render in the browser draw the stand-in; the combobox is fetched after hydration.
   const hydrated = useHydrated();
   const placeholder = <Placeholder value={props.value} officeZone={props.officeZone} title={props.title} />;
-  return hydrated ? <Suspense fallback={placeholder}><Combobox {...props} /></Suspense> : placeholder;
+  return hydrated ? (
+    <Suspense fallback={placeholder}>
+      <Combobox {...props} />
+    </Suspense>
+  ) : (
+    placeholder
+  );
 }

@@ -180,7 +180,9 @@ export function WhenSection({
           <>
             Ends{" "}
             <strong>
-              {allday ? formatCalendarDate(String(dateStop)) : `${String(timeStop).slice(0, 5)}${dateStop !== dateStart ? `, ${formatCalendarDate(String(dateStop))}` : ""}`}
+              {allday
+                ? formatCalendarDate(String(dateStop))
+                : `${String(timeStop).slice(0, 5)}${dateStop !== dateStart ? `, ${formatCalendarDate(String(dateStop))}` : ""}`}
             </strong>
             {localZone ? ` (${localZone}, ${zoneAbbreviation(slot?.startsAt ?? null, localZone)})` : ""}
             {slot && !allday && myZone && myZone !== localZone ? (

@@ -44,9 +44,7 @@ function When({ appointment: a }: { appointment: Appointment }) {
         <>
           <span className="block">{formatCalendarDate(a.dateStartLocal)}</span>
           <span className="block text-sm">
-            {a.allday
-              ? "All day"
-              : `${formatWallTime(a.timeStartLocal)}–${formatWallTime(a.timeStopLocal)} ${zoneAbbreviation(a.startsAt, a.timeZoneLocal)}`}
+            {a.allday ? "All day" : `${formatWallTime(a.timeStartLocal)}–${formatWallTime(a.timeStopLocal)} ${zoneAbbreviation(a.startsAt, a.timeZoneLocal)}`}
           </span>
         </>
       ) : (
@@ -116,7 +114,9 @@ function columns(ctx: TableContext, pageIds: number[]) {
         <button type="button" onClick={ctx.onToggleSort} className="inline-flex items-center gap-1 font-semibold uppercase hover:text-indigo-700">
           Local start
           <span aria-hidden>{ctx.sortDescending ? "↓" : "↑"}</span>
-          <span className="sr-only">{ctx.sortDescending ? "(latest first, activate to sort earliest first)" : "(earliest first, activate to sort latest first)"}</span>
+          <span className="sr-only">
+            {ctx.sortDescending ? "(latest first, activate to sort earliest first)" : "(earliest first, activate to sort latest first)"}
+          </span>
         </button>
       ),
       cell: ({ row }) => <When appointment={row.original} />,
@@ -220,10 +220,7 @@ export function AppointmentTable({ appointments, ctx }: { appointments: Appointm
               } ${ctx.selected.has(row.original.id) ? "bg-indigo-50" : ""} data-active:outline-2 data-active:-outline-offset-2 data-active:outline-indigo-500`}
             >
               {row.getVisibleCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={`min-w-0 align-top md:px-3 md:py-2 ${cell.column.id === "select" ? "row-span-6" : "col-start-2"}`}
-                >
+                <td key={cell.id} className={`min-w-0 align-top md:px-3 md:py-2 ${cell.column.id === "select" ? "row-span-6" : "col-start-2"}`}>
                   {cellLabels[cell.column.id] ? <span className="text-xs text-slate-600 md:hidden">{cellLabels[cell.column.id]}: </span> : null}
                   {render(cell.column.columnDef.cell, cell.getContext())}
                 </td>

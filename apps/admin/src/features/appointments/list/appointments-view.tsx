@@ -216,7 +216,11 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
       </div>
 
       {chosen.length > 0 ? (
-        <div role="region" aria-label="Selected appointments" className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm">
+        <div
+          role="region"
+          aria-label="Selected appointments"
+          className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm"
+        >
           <strong>{chosen.length} selected</strong>
           <Button onClick={() => apply({ kind: "confirm" }, `Confirm ${chosen.length} appointments`, chosen)}>Confirm</Button>
           <Button variant="secondary" onClick={() => setRequest({ change: { kind: "cancel" }, rows: chosen })}>
@@ -235,7 +239,11 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
       ) : null}
       {runner.run ? <BulkProgress run={runner.run} onDismiss={runner.dismiss} /> : null}
 
-      {list.error ? <Notice tone="error" title="The appointments could not be loaded.">{errorMessageOf(list.error)}</Notice> : null}
+      {list.error ? (
+        <Notice tone="error" title="The appointments could not be loaded.">
+          {errorMessageOf(list.error)}
+        </Notice>
+      ) : null}
       {list.data ? (
         <div aria-busy={list.isPlaceholderData} className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
           <AppointmentTable appointments={appointments} ctx={ctx} />
@@ -258,21 +266,26 @@ export function AppointmentsView({ input }: { input: ListAppointmentsInput }) {
       </nav>
 
       {request ? (
-        <ChangeDialog request={request.change} count={request.rows.length} onClose={() => setRequest(null)} onApply={(change, label) => apply(change, label, request.rows)} />
+        <ChangeDialog
+          request={request.change}
+          count={request.rows.length}
+          onClose={() => setRequest(null)}
+          onApply={(change, label) => apply(change, label, request.rows)}
+        />
       ) : null}
       {helpOpen ? (
-      <Dialog open onOpenChange={setHelpOpen} title="Keyboard shortcuts">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {SHORTCUTS.map(([key, what]) => (
-            <div key={key} className="contents">
-              <dt>
-                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono">{key}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-      </Dialog>
+        <Dialog open onOpenChange={setHelpOpen} title="Keyboard shortcuts">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            {SHORTCUTS.map(([key, what]) => (
+              <div key={key} className="contents">
+                <dt>
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono">{key}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </Dialog>
       ) : null}
     </div>
   );

@@ -88,7 +88,11 @@ export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () =
               <Link href={`/appointments/${r.id}`} className="text-indigo-700 underline">
                 #{r.id}
               </Link>{" "}
-              {r.status === "conflict" ? "was changed by someone else; reload the list and try again." : r.status === "invalid" ? r.reason : `done; ${r.reason}`}
+              {r.status === "conflict"
+                ? "was changed by someone else; reload the list and try again."
+                : r.status === "invalid"
+                  ? r.reason
+                  : `done; ${r.reason}`}
             </li>
           ))}
         </ul>
@@ -147,7 +151,19 @@ export function ChangeDialog({
         ) : null}
         {request.kind === "move" ? (
           <Field label="Days" error={error ?? undefined}>
-            {(control) => <input {...control} type="number" step={1} min={-366} max={366} value={days} onChange={(e) => setDays(e.target.value)} className={inputClasses} autoFocus />}
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                step={1}
+                min={-366}
+                max={366}
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                className={inputClasses}
+                autoFocus
+              />
+            )}
           </Field>
         ) : null}
         {request.kind === "reassign" ? (

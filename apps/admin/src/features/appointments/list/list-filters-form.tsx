@@ -47,7 +47,14 @@ export function ListFiltersForm({ input }: { input: ListAppointmentsInput }) {
     >
       <Field label="Search" className="col-span-2">
         {(control) => (
-          <input {...control} name={listParamNames.search} type="search" defaultValue={input.search ?? ""} placeholder="#id, order number, summary, address…" className={inputClasses} />
+          <input
+            {...control}
+            name={listParamNames.search}
+            type="search"
+            defaultValue={input.search ?? ""}
+            placeholder="#id, order number, summary, address…"
+            className={inputClasses}
+          />
         )}
       </Field>
       <Field label="From (local date)">

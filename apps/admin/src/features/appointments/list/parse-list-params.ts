@@ -57,4 +57,3 @@ export function listInputFromParams(source: ParamSource, today = todayAnywhere()
   }
   return input;
 }
-

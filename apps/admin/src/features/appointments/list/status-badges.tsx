@@ -19,9 +19,7 @@ export function StatusBadges({ appointment }: { appointment: BadgeFlags }) {
     <span className="flex flex-wrap gap-1">
       {appointment.cancelled ? <Badge tone="cancelled">Cancelled</Badge> : null}
       {appointment.sameDayCancel ? <Badge tone="sameDay">Same-day cancel</Badge> : null}
-      {!appointment.cancelled ? (
-        appointment.confirmed ? <Badge tone="confirmed">Confirmed</Badge> : <Badge tone="unconfirmed">Unconfirmed</Badge>
-      ) : null}
+      {!appointment.cancelled ? appointment.confirmed ? <Badge tone="confirmed">Confirmed</Badge> : <Badge tone="unconfirmed">Unconfirmed</Badge> : null}
       {appointment.readyToSchedule ? <Badge tone="ready">Ready to schedule</Badge> : null}
     </span>
   );

@@ -31,7 +31,9 @@ export function useLiveAppointment(id: number | null, baseVersion: string | null
       if (id === null) return;
       Promise.all([utils.client.appointment.byId.query({ id }), utils.client.appointment.history.query({ id })])
         .then(([appointment, history]) =>
-          setLatest((known) => (known && known.appointment.updatedAtMt >= appointment.updatedAtMt ? known : { actor: history[0]?.actor ?? "someone", appointment })),
+          setLatest((known) =>
+            known && known.appointment.updatedAtMt >= appointment.updatedAtMt ? known : { actor: history[0]?.actor ?? "someone", appointment },
+          ),
         )
         .catch(() => undefined);
     },
@@ -54,7 +56,11 @@ export function LiveChangeNotice({
   onLoadTheirs: () => void;
 }) {
   return (
-    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="live-change">
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+      data-testid="live-change"
+    >
       <span>
         Changed by <strong>{change.actor}</strong> just now.
         {hasEdits ? " Compare before you save, or your save will be refused." : ""}
