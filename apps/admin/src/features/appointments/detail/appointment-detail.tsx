@@ -1,15 +1,15 @@
 "use client";
 /** One appointment: its header with the status actions, then Details (the form) and History tabs. */
 import type { Appointment } from "@plano/schema";
-import * as Tabs from "@radix-ui/react-tabs";
 import Link from "next/link";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { Notice, Spinner } from "~/components/ui/notice";
 import { useOffices } from "~/features/directory/use-directory";
 import { errorMessageOf } from "~/trpc/errors";
 import { api } from "~/trpc/react";
 import { AppointmentForm } from "../edit/appointment-form";
 import { StatusBadges } from "../list/status-badges";
+import { DetailTabs } from "./detail-tabs";
 import { StatusActions } from "./status-actions";
 import { useTimeZoneNames } from "./use-time-zone-names";
 
@@ -17,8 +17,12 @@ import { useTimeZoneNames } from "./use-time-zone-names";
 const HistoryList = lazy(() => import("./history-list").then((module) => ({ default: module.HistoryList })));
 const MailLog = lazy(() => import("./mail-log").then((module) => ({ default: module.MailLog })));
 
-const tabClasses =
-  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700";
+const TABS = [
+  { value: "details", label: "Details" },
+  { value: "history", label: "History" },
+  { value: "mail", label: "Mail" },
+] as const;
+type Tab = (typeof TABS)[number]["value"];
 
 export function AppointmentDetail({ id }: { id: number }) {
   // Never refetched behind the user's back: the form's version must be the one they saw.
@@ -29,6 +33,11 @@ export function AppointmentDetail({ id }: { id: number }) {
   const [formDirty, setFormDirty] = useState(false);
   // Bumped when a status action changes the record, so the form starts again from the new version.
   const [formGeneration, setFormGeneration] = useState(0);
+  const [tab, setTab] = useState<Tab>("details");
+  const baseId = useId();
+  const tabId = (value: string) => `${baseId}-tab-${value}`;
+  const panelId = (value: string) => `${baseId}-panel-${value}`;
+  const panel = (value: Tab) => ({ role: "tabpanel", id: panelId(value), "aria-labelledby": tabId(value), tabIndex: 0 }) as const;
 
   if (byId.error)
     return (
@@ -66,33 +75,27 @@ export function AppointmentDetail({ id }: { id: number }) {
         <StatusActions appointment={appointment} disabledReason={formDirty ? "Save or discard your changes first." : null} onChanged={statusChanged} />
       </div>
 
-      <Tabs.Root defaultValue="details">
-        <Tabs.List aria-label="Appointment" className="mb-4 flex gap-1 border-b border-slate-200">
-          <Tabs.Trigger value="details" className={tabClasses}>
-            Details
-          </Tabs.Trigger>
-          <Tabs.Trigger value="history" className={tabClasses}>
-            History
-          </Tabs.Trigger>
-          <Tabs.Trigger value="mail" className={tabClasses}>
-            Mail
-          </Tabs.Trigger>
-        </Tabs.List>
+      <div>
+        <DetailTabs label="Appointment" tabs={TABS} value={tab} onValueChange={(value) => setTab(value as Tab)} tabId={tabId} panelId={panelId} />
         {/* Kept mounted while hidden, so switching tabs never loses unsaved edits. */}
-        <Tabs.Content value="details" forceMount className="data-[state=inactive]:hidden">
+        <div {...panel("details")} hidden={tab !== "details"}>
           <AppointmentForm key={formGeneration} initial={appointment} offices={offices.data} timeZones={timeZones} onDirtyChange={setFormDirty} />
-        </Tabs.Content>
-        <Tabs.Content value="history">
-          <Suspense fallback={<Spinner label="Loading history…" />}>
-            <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
-          </Suspense>
-        </Tabs.Content>
-        <Tabs.Content value="mail">
-          <Suspense fallback={<Spinner label="Loading mail log…" />}>
-            <MailLog appointmentId={id} />
-          </Suspense>
-        </Tabs.Content>
-      </Tabs.Root>
+        </div>
+        {tab === "history" ? (
+          <div {...panel("history")}>
+            <Suspense fallback={<Spinner label="Loading history…" />}>
+              <HistoryList appointmentId={id} timeZone={appointment.timeZoneLocal} current={appointment} />
+            </Suspense>
+          </div>
+        ) : null}
+        {tab === "mail" ? (
+          <div {...panel("mail")}>
+            <Suspense fallback={<Spinner label="Loading mail log…" />}>
+              <MailLog appointmentId={id} />
+            </Suspense>
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }

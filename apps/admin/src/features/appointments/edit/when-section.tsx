@@ -6,7 +6,6 @@
  * live in "All fields".
  */
 import { formatDuration, parseDuration } from "@plano/schema";
-import * as Toolbar from "@radix-ui/react-toolbar";
 import { useEffect, useId, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Field, inputClasses } from "~/components/ui/field";
@@ -14,20 +13,9 @@ import { formatCalendarDate, formatTimeRangeIn, zoneAbbreviation } from "~/lib/t
 import { FormField, legacyTitle, recordOptions } from "./form-field";
 import type { WritableKey } from "./form-model";
 import type { OfficeOption } from "./schedule-section";
+import { DurationStepsToolbar, STEP_MINUTES, StartStepsToolbar } from "./step-toolbars";
 import { TimeZonePicker } from "./time-zone-picker";
 import type { AppointmentFormState } from "./use-appointment-form";
-
-const DURATION_PRESETS: { label: string; spoken: string; value: string }[] = [
-  { label: "30 min", spoken: "30 minutes", value: "0:30" },
-  { label: "1 h", spoken: "1 hour", value: "1:00" },
-  { label: "1 h 30", spoken: "1 hour 30 minutes", value: "1:30" },
-  { label: "2 h", spoken: "2 hours", value: "2:00" },
-  { label: "3 h", spoken: "3 hours", value: "3:00" },
-];
-const STEP_MINUTES = 15;
-
-const stepClasses =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 data-[state=on]:border-indigo-600 data-[state=on]:bg-indigo-50";
 
 /** A wall clock moved by some minutes, calendar-wise (the shared rule then resolves it in the zone). */
 function shiftWallClock(date: string, time: string, minutes: number): { date: string; time: string } | null {
@@ -132,18 +120,7 @@ export function WhenSection({
       <div className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
         <ScheduleInput state={state} name="dateStartLocal" label="Start date" type="date" />
         {allday ? <span /> : <ScheduleInput state={state} name="timeStartLocal" label="Start time" type="time" />}
-        {allday ? null : (
-          <Toolbar.Root aria-label="Move the start" className="col-span-2 flex gap-1 pb-0.5 sm:col-span-1">
-            <Toolbar.Button type="button" className={stepClasses} disabled={!canShift} onClick={() => shiftStart(-STEP_MINUTES)}>
-              <span aria-hidden>−15</span>
-              <span className="sr-only">Start 15 minutes earlier</span>
-            </Toolbar.Button>
-            <Toolbar.Button type="button" className={stepClasses} disabled={!canShift} onClick={() => shiftStart(STEP_MINUTES)}>
-              <span aria-hidden>+15</span>
-              <span className="sr-only">Start 15 minutes later</span>
-            </Toolbar.Button>
-          </Toolbar.Root>
-        )}
+        {allday ? null : <StartStepsToolbar canShift={canShift} onShift={shiftStart} />}
       </div>
 
       {allday ? null : (
@@ -151,24 +128,7 @@ export function WhenSection({
           <div className="w-32">
             <ScheduleInput state={state} name="timeDuration" label="Duration (H:MM)" type="text" />
           </div>
-          <Toolbar.Root aria-label="Duration presets and steps" aria-describedby={stepsId} className="flex flex-wrap gap-1 pb-0.5">
-            <Toolbar.ToggleGroup type="single" value={String(duration)} onValueChange={(value) => value && setDuration(value)} className="flex flex-wrap gap-1">
-              {DURATION_PRESETS.map((preset) => (
-                <Toolbar.ToggleItem key={preset.value} value={preset.value} className={stepClasses} aria-label={preset.spoken}>
-                  {preset.label}
-                </Toolbar.ToggleItem>
-              ))}
-            </Toolbar.ToggleGroup>
-            <Toolbar.Separator className="mx-1 w-px bg-slate-300" />
-            <Toolbar.Button type="button" className={stepClasses} onClick={() => stepDuration(-STEP_MINUTES)}>
-              <span aria-hidden>−15</span>
-              <span className="sr-only">15 minutes shorter</span>
-            </Toolbar.Button>
-            <Toolbar.Button type="button" className={stepClasses} onClick={() => stepDuration(STEP_MINUTES)}>
-              <span aria-hidden>+15</span>
-              <span className="sr-only">15 minutes longer</span>
-            </Toolbar.Button>
-          </Toolbar.Root>
+          <DurationStepsToolbar duration={String(duration)} describedBy={stepsId} onPreset={setDuration} onStep={stepDuration} />
           <span id={stepsId} className="sr-only">
             Arrow keys move between the presets and steps.
           </span>
