@@ -23,7 +23,7 @@ const stepClasses =
 /** The parts a toolbar is drawn with: Radix's once loaded, plain elements before. */
 export type ToolbarKit = {
   Root: (props: { label: string; describedBy?: string; className: string; children: ReactNode }) => ReactNode;
-  /** `entry`: the button a Tab key press lands on (Radix's roving focus picks the same one). */
+  /** `entry`: the button a Tab key press lands on: the first, as in Radix's toolbar (a pressed preset does not change that). */
   Button: (props: { className: string; disabled?: boolean; entry: boolean; onClick: () => void; children: ReactNode }) => ReactNode;
   ToggleGroup: (props: { value: string; onValueChange: (value: string) => void; className: string; children: ReactNode }) => ReactNode;
   ToggleItem: (props: { value: string; pressed: boolean; label: string; entry: boolean; className: string; children: ReactNode }) => ReactNode;
@@ -60,7 +60,7 @@ export function DurationSteps({ kit: K, duration, describedBy, onPreset, onStep 
             value={preset.value}
             pressed={i === pressed}
             label={preset.spoken}
-            entry={i === Math.max(pressed, 0)}
+            entry={i === 0}
             className={stepClasses}
           >
             {preset.label}
