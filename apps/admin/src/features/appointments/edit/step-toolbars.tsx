@@ -55,14 +55,7 @@ export function DurationSteps({ kit: K, duration, describedBy, onPreset, onStep 
     <K.Root label="Duration presets and steps" describedBy={describedBy} className="flex flex-wrap gap-1 pb-0.5">
       <K.ToggleGroup value={duration} onValueChange={(value) => value && onPreset(value)} className="flex flex-wrap gap-1">
         {DURATION_PRESETS.map((preset, i) => (
-          <K.ToggleItem
-            key={preset.value}
-            value={preset.value}
-            pressed={i === pressed}
-            label={preset.spoken}
-            entry={i === 0}
-            className={stepClasses}
-          >
+          <K.ToggleItem key={preset.value} value={preset.value} pressed={i === pressed} label={preset.spoken} entry={i === 0} className={stepClasses}>
             {preset.label}
           </K.ToggleItem>
         ))}
