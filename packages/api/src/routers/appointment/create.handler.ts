@@ -1,5 +1,5 @@
 import { appointmentResultSchema, createAppointmentInput } from "@plano/schema";
-import { createAppointment } from "../../domain/appointment-writes";
+import { createAppointment } from "./appointment-writes";
 import { requirePermission } from "../../trpc";
 import { writeContext } from "./write-context";
 

@@ -2,7 +2,7 @@ import type { AppointmentPatch, AppointmentResult } from "@plano/schema";
 import { canConfirm } from "../../auth/principal";
 import type { Context } from "../../context";
 import { toAppointment, type AppointmentRow } from "../../domain/appointment-record";
-import { updateAppointment } from "../../domain/appointment-writes";
+import { updateAppointment } from "./appointment-writes";
 import { appointmentEvents } from "../../domain/mail";
 import { fail } from "../../errors";
 import { writeContext } from "./write-context";

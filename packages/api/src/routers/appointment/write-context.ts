@@ -1,7 +1,7 @@
 import type { Db } from "@plano/db";
 import type { ChangeChannel } from "@plano/schema";
 import type { Principal } from "../../auth/principal";
-import type { WriteContext } from "../../domain/appointment-writes";
+import type { WriteContext } from "./appointment-writes";
 
 export const writeContext = (ctx: { db: Db; principal: Principal; channel: ChangeChannel; now: () => Date }): WriteContext => ({
   db: ctx.db,

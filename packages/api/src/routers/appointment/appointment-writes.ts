@@ -1,19 +1,20 @@
 /**
- * The appointment use cases that write: create, update, confirm, cancel.
+ * The appointment use cases that write: create, update, confirm, cancel (shared by the write
+ * procedures; they do I/O, so they live here and not in the pure domain/).
  * Each resolves references, lets `planAppointmentWrite` decide the next state,
  * and persists it with its audit entry in one transaction.
  */
 import type { Db, Tx } from "@plano/db";
 import type { Appointment, AppointmentPatch, AppointmentResult, ChangeChannel, Overlap, Warning } from "@plano/schema";
-import { readScope, type Principal } from "../auth/principal";
-import { fail, invalidParam } from "../errors";
-import { toAppointment, type AppointmentRow } from "./appointment-record";
-import { diffStates, type AppointmentState } from "./appointment-state";
-import { findPhotographerOverlaps } from "../store/overlaps";
-import { loadAppointment } from "../store/appointment-load";
-import { insertAppointment, isUniqueViolation, updateAppointmentIfUnchanged, type AuditContext } from "../store/appointment-write";
-import { changedFields, planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "./plan-write";
-import { namesVersion, readVersion } from "./versions";
+import { readScope, type Principal } from "../../auth/principal";
+import { fail, invalidParam } from "../../errors";
+import { toAppointment, type AppointmentRow } from "../../domain/appointment-record";
+import { diffStates, type AppointmentState } from "../../domain/appointment-state";
+import { findPhotographerOverlaps } from "../../store/overlaps";
+import { loadAppointment } from "../../store/appointment-load";
+import { insertAppointment, isUniqueViolation, updateAppointmentIfUnchanged, type AuditContext } from "../../store/appointment-write";
+import { changedFields, planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "../../domain/plan-write";
+import { namesVersion, readVersion } from "../../domain/versions";
 
 export interface WriteContext {
   db: Db;
