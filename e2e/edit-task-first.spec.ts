@@ -38,6 +38,38 @@ test.describe("the task-first edit page", () => {
     });
   });
 
+  test("a control focused while its library loads keeps the focus when the library's version replaces it", async ({ signedIn: page, makeAppointment }) => {
+    // Hold back the script that brings Radix's roving focus (toolbar and tabs) until the stand-ins have focus.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes("RovingFocusGroup")) {
+        held++;
+        await released;
+      }
+      await route.fulfill({ response, body });
+    });
+    const appointment = await makeAppointment();
+    await page.goto(`/appointments/${appointment.id}`);
+    await expect.poll(() => held).toBeGreaterThan(0);
+    const details = page.getByRole("tab", { name: "Details" });
+    await details.focus();
+    await expect(details).toBeFocused();
+
+    release();
+    // Once Radix's tabs are in, the arrow key works, from the tab that had the focus all along.
+    await expect(async () => {
+      await expect(details).toBeFocused({ timeout: 200 });
+      await page.keyboard.press("ArrowRight");
+      await expect(page.getByRole("tab", { name: "History" })).toBeFocused({ timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+  });
+
   test("the step toolbars and the tabs, loaded after the page, keep their keyboard: one tab stop, arrow keys, selection", async ({
     signedIn: page,
     makeAppointment,

@@ -6,8 +6,8 @@
  * itself, outside the lazily loaded part: the Details panel holds the form, which
  * must never be mounted twice (that would drop what was typed in the meantime).
  */
-import { lazy, Suspense } from "react";
-import { useHydrated } from "~/lib/use-hydrated";
+import { lazy } from "react";
+import { StandInUntilLoaded } from "~/components/ui/stand-in-until-loaded";
 
 export type DetailTab = { value: string; label: string };
 export type DetailTabsProps = {
@@ -52,14 +52,9 @@ function StandInTabs({ label, tabs, value, onValueChange, tabId, panelId }: Deta
 const RadixTabs = lazy(() => import("./detail-tabs-radix").then((module) => ({ default: module.RadixDetailTabs })));
 
 export function DetailTabs(props: DetailTabsProps) {
-  // The server and the first render in the browser draw the stand-in; Radix's tabs are fetched after hydration.
-  const hydrated = useHydrated();
-  const standIn = <StandInTabs {...props} />;
-  return hydrated ? (
-    <Suspense fallback={standIn}>
+  return (
+    <StandInUntilLoaded standIn={<StandInTabs {...props} />}>
       <RadixTabs {...props} />
-    </Suspense>
-  ) : (
-    standIn
+    </StandInUntilLoaded>
   );
 }

@@ -6,8 +6,8 @@
  * page; until it arrives, the same buttons stand in its place, each toolbar
  * one tab stop, so the page neither jumps nor reorders its tab stops.
  */
-import { lazy, type ReactNode, Suspense } from "react";
-import { useHydrated } from "~/lib/use-hydrated";
+import { lazy, type ReactNode } from "react";
+import { StandInUntilLoaded } from "~/components/ui/stand-in-until-loaded";
 
 export const DURATION_PRESETS: { label: string; spoken: string; value: string }[] = [
   { label: "30 min", spoken: "30 minutes", value: "0:30" },
@@ -125,27 +125,19 @@ function StandInToggle({ value, pressed, label, entry, className, children }: Pa
 const LoadedStartSteps = lazy(() => import("./step-toolbars-radix").then((module) => ({ default: module.RadixStartSteps })));
 const LoadedDurationSteps = lazy(() => import("./step-toolbars-radix").then((module) => ({ default: module.RadixDurationSteps })));
 
+// Radix's toolbar is fetched after hydration; the stand-in draws the same toolbar until then.
 export function StartStepsToolbar(props: StartStepsProps) {
-  // The server and the first render in the browser draw the stand-in; Radix's toolbar is fetched after hydration.
-  const hydrated = useHydrated();
-  const standIn = <StartSteps kit={standInKit} {...props} />;
-  return hydrated ? (
-    <Suspense fallback={standIn}>
+  return (
+    <StandInUntilLoaded standIn={<StartSteps kit={standInKit} {...props} />}>
       <LoadedStartSteps {...props} />
-    </Suspense>
-  ) : (
-    standIn
+    </StandInUntilLoaded>
   );
 }
 
 export function DurationStepsToolbar(props: DurationStepsProps) {
-  const hydrated = useHydrated();
-  const standIn = <DurationSteps kit={standInKit} {...props} />;
-  return hydrated ? (
-    <Suspense fallback={standIn}>
+  return (
+    <StandInUntilLoaded standIn={<DurationSteps kit={standInKit} {...props} />}>
       <LoadedDurationSteps {...props} />
-    </Suspense>
-  ) : (
-    standIn
+    </StandInUntilLoaded>
   );
 }
