@@ -1,10 +1,11 @@
 /**
  * Applications and their roles are reference data defined in code
  * (@plano/schema's permission matrix); this makes the database match it.
- * Idempotent; run at start-up and by the seed.
+ * Idempotent and safe to run from many processes at once; run at start-up and by the seed.
  */
 import type { Db } from "@plano/db";
 import { applicationSlugs, rolePermissions, roleNames } from "@plano/schema";
+import { ensureApplication, ensureRole } from "../store/reference-data";
 
 const applicationNames: Record<(typeof applicationSlugs)[number], string> = {
   planoauth: "Plano Auth",
@@ -14,18 +15,7 @@ const applicationNames: Record<(typeof applicationSlugs)[number], string> = {
 
 export async function syncReferenceData(db: Db): Promise<void> {
   for (const slug of applicationSlugs) {
-    const application = await db.application.upsert({
-      where: { slug },
-      create: { slug, name: applicationNames[slug] },
-      update: {},
-    });
-    for (const name of roleNames) {
-      const permissions = [...rolePermissions[name]];
-      await db.role.upsert({
-        where: { applicationId_name: { applicationId: application.id, name } },
-        create: { applicationId: application.id, name, permissions },
-        update: { permissions },
-      });
-    }
+    const applicationId = await ensureApplication(db, slug, applicationNames[slug]);
+    for (const name of roleNames) await ensureRole(db, applicationId, name, rolePermissions[name]);
   }
 }
