@@ -3,7 +3,12 @@ import { defineConfig } from "tsup";
 // One ESM bundle per entry with our workspace packages inlined; npm packages
 // (Prisma's runtime, pg, PGlite and its WASM) stay external in node_modules.
 export default defineConfig({
-  entry: { main: "src/main.ts", cli: "src/cli/main.ts" },
+  entry: {
+    main: "src/main.ts",
+    cli: "src/cli/main.ts",
+    // The embedded database's thread (@plano/db/embedded), loaded beside the chunk that starts it.
+    "embedded-worker": "../../packages/db/src/embedded-worker.ts",
+  },
   format: "esm",
   platform: "node",
   target: "node20",

@@ -2,6 +2,7 @@
  * The embedded default database: PGlite persisted in a data directory, served
  * over the Postgres wire protocol on 127.0.0.1 (see pglite-wire-server.ts), so
  * the app reaches it through the same `pg` + Prisma adapter path as a real server.
+ * Both run in a worker thread of the opening process (embedded-worker.ts).
  *
  * Only one process may open a data directory. The first one (normally the API
  * server) owns it and records its address in `server.json`; later processes
@@ -10,11 +11,10 @@
 import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
 import { EventEmitter } from "node:events";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
+import type { WorkerInput, WorkerMessage } from "./embedded-worker";
 import { repoRoot } from "./paths";
-import { servePGlite } from "./pglite-wire-server";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -113,13 +113,14 @@ export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenE
     throw new Error(`The embedded database in ${dataDir} is open in process ${heldBy}, which does not answer. Stop it, or set DATABASE_URL.`);
   }
 
-  const pglite = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
-  // The one backend LISTENs for its owner; NOTIFYs are picked out of the wire (NotificationSniffer).
-  for (const channel of EMBEDDED_LISTEN_CHANNELS) await pglite.exec(`LISTEN ${channel}`);
-  const notifications = new EventEmitter();
-  notifications.setMaxListeners(0);
-  const server = await servePGlite(pglite, { onNotification: (channel, payload) => notifications.emit(channel, payload) });
-  const { url } = server;
+  let backend: Awaited<ReturnType<typeof startBackend>>;
+  try {
+    backend = await startBackend({ pgdata: path.join(dataDir, "pgdata"), channels: EMBEDDED_LISTEN_CHANNELS });
+  } catch (error) {
+    await rm(lockFile, { force: true });
+    throw error;
+  }
+  const { url, notifications } = backend;
   await writeFile(serverFile, JSON.stringify({ pid: process.pid, url } satisfies ServerRecord));
 
   let closed = false;
@@ -130,12 +131,67 @@ export async function openEmbeddedDatabase({ dataDir = defaultDataDir() }: OpenE
     async close() {
       if (closed) return;
       closed = true;
-      await server.close();
-      await pglite.close();
+      await backend.close();
       await rm(serverFile, { force: true });
       await rm(lockFile, { force: true });
     },
   };
+}
+
+/**
+ * The worker's entry: the bundle's `embedded-worker.js` beside this chunk
+ * (apps/server's tsup entry), or the TypeScript source, loaded through tsx,
+ * when this module runs from source (tests, `npm run cli`).
+ */
+function workerFor(input: WorkerInput): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const entry = new URL(fromSource ? "./embedded-worker.ts" : "./embedded-worker.js", import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: input });
+  // A worker's own entry module is loaded before `--import` hooks apply: register tsx first, then import it
+  // (tsx, a dev dependency, resolves from the working directory: the repository when running from source).
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: input });
+}
+
+/** Starts PGlite and its wire server in a worker thread; resolves once it listens. */
+function startBackend(input: WorkerInput): Promise<{ url: string; notifications: EventEmitter; close(): Promise<void> }> {
+  const worker = workerFor(input);
+  const notifications = new EventEmitter();
+  notifications.setMaxListeners(0);
+  let closing: Promise<void> | undefined;
+  let ready = false;
+  return new Promise((resolve, reject) => {
+    worker.on("message", (message: WorkerMessage) => {
+      if (message.type === "notification") notifications.emit(message.channel, message.payload);
+      else if (message.type === "failed") reject(new Error(`The embedded database could not start: ${message.message}`));
+      else if (message.type === "ready") {
+        ready = true;
+        resolve({
+          url: message.url,
+          notifications,
+          close() {
+            closing ??= new Promise<void>((done) => {
+              worker.once("exit", () => done());
+              worker.postMessage({ type: "close" });
+            });
+            return closing;
+          },
+        });
+      }
+    });
+    // Before it is ready, a failure fails start-up. After, the process has lost its database and cannot serve:
+    // it ends as on any fatal error (thrown, uncaught) rather than answering every request with an error.
+    const lost = (why: Error) => {
+      if (!ready) reject(why);
+      else if (!closing) {
+        setImmediate(() => {
+          throw why;
+        });
+      }
+    };
+    worker.once("error", (error) => lost(new Error("The embedded database's thread failed", { cause: error })));
+    worker.once("exit", (code) => lost(new Error(`The embedded database's thread exited (code ${code})`)));
+  });
 }
 
 export interface ResolveDatabaseOptions extends OpenEmbeddedOptions {
