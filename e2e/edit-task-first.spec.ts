@@ -176,6 +176,38 @@ test.describe("the task-first edit page", () => {
     expect(await storedAppointment(db, appointment.id)).toMatchObject({ time_zone_local: "Europe/Berlin", summary: "kept while picking a zone" });
   });
 
+  test("the time zone field focused before its combobox has loaded keeps the focus, and typing then searches", async ({ signedIn: page, makeAppointment }) => {
+    // Hold back the combobox's script until its stand-in has the focus.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = 0;
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes("Type a city or region")) {
+        held++;
+        await released;
+      }
+      await route.fulfill({ response, body });
+    });
+    const appointment = await makeAppointment({ timeZoneLocal: "America/Denver" });
+    await page.goto(`/appointments/${appointment.id}`);
+    await expect.poll(() => held).toBeGreaterThan(0);
+    const standIn = page.getByLabel("Local time zone");
+    await standIn.focus();
+    await expect(standIn).toBeFocused();
+
+    release();
+    // The combobox replaced the stand-in, and the focus went with it: the next keys search without a click.
+    const zone = page.getByRole("combobox", { name: "Local time zone" });
+    await expect(zone).toBeFocused({ timeout: 15_000 });
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("Berl");
+    await expect(page.getByRole("listbox").getByRole("option", { name: "Europe/Berlin", exact: true })).toBeVisible();
+  });
+
   test("the photographer picker is grouped by office and says who is free and who overlaps with what", async ({ signedIn: page, plano, makeAppointment }) => {
     const photographers = await plano.directory.photographers.query();
     const [busy, free] = photographers;

@@ -8,8 +8,12 @@
 import { type FocusEvent, type ReactNode, type RefObject, Suspense, useLayoutEffect, useRef } from "react";
 import { useHydrated } from "~/lib/use-hydrated";
 
-/** The same control in the stand-in and in the loaded version: its id, its label, or its text. */
-const keyOf = (element: Element) => element.id || element.getAttribute("aria-label") || element.textContent?.trim() || "";
+/**
+ * The same control in the stand-in and in the loaded version: its `data-focus-key` (for a library that
+ * makes its own ids), its id, its label, or its text.
+ */
+const keyOf = (element: Element) =>
+  element.getAttribute("data-focus-key") || element.id || element.getAttribute("aria-label") || element.textContent?.trim() || "";
 
 function FocusRestore({ lastFocused, children }: { lastFocused: RefObject<string | null>; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
@@ -18,7 +22,9 @@ function FocusRestore({ lastFocused, children }: { lastFocused: RefObject<string
     lastFocused.current = null;
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (!key || !lost) return;
-    const same = [...(box.current?.querySelectorAll<HTMLElement>("button, input, [tabindex]") ?? [])].find((element) => keyOf(element) === key);
+    const same = [...(box.current?.querySelectorAll<HTMLElement>("button, input, [tabindex], [data-focus-key]") ?? [])].find(
+      (element) => keyOf(element) === key,
+    );
     same?.focus();
   }, [lastFocused]);
   return (

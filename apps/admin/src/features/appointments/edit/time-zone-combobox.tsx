@@ -10,7 +10,7 @@
 import { Combobox, ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions, Description, Field, Label } from "@headlessui/react";
 import { useMemo, useState } from "react";
 import { inputClasses } from "~/components/ui/field";
-import { officeChoiceText, type TimeZonePickerProps } from "./time-zone-picker";
+import { officeChoiceText, TIME_ZONE_FOCUS_KEY, type TimeZonePickerProps } from "./time-zone-picker";
 
 const MAX_SHOWN = 60;
 
@@ -45,6 +45,7 @@ export function TimeZoneCombobox({ value, officeZone, zones, onChange, error, ti
       >
         <div className="relative">
           <ComboboxInput
+            data-focus-key={TIME_ZONE_FOCUS_KEY}
             className={`${inputClasses} pr-9`}
             title={title}
             aria-invalid={Boolean(error)}

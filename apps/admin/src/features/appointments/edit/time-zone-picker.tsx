@@ -5,9 +5,9 @@
  * loaded after the page; until it arrives the same label, value and tab stops
  * stand in its place, read-only.
  */
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { inputClasses } from "~/components/ui/field";
-import { useHydrated } from "~/lib/use-hydrated";
+import { StandInUntilLoaded } from "~/components/ui/stand-in-until-loaded";
 
 export type TimeZonePickerProps = {
   /** The chosen zone, or "" for "the office's zone". */
@@ -19,6 +19,9 @@ export type TimeZonePickerProps = {
   title?: string;
 };
 
+/** Marks the input in the stand-in and in the combobox alike, so a focused stand-in hands its focus over. */
+export const TIME_ZONE_FOCUS_KEY = "local-time-zone";
+
 export const officeChoiceText = (officeZone: string | undefined) => (officeZone ? `Same as the office (${officeZone})` : "Same as the office");
 
 function Placeholder({ value, officeZone, title }: Pick<TimeZonePickerProps, "value" | "officeZone" | "title">) {
@@ -28,7 +31,14 @@ function Placeholder({ value, officeZone, title }: Pick<TimeZonePickerProps, "va
         Local time zone
       </label>
       <div className="relative">
-        <input id="time-zone-loading" readOnly className={`${inputClasses} pr-9`} title={title} value={value || officeChoiceText(officeZone)} />
+        <input
+          id="time-zone-loading"
+          data-focus-key={TIME_ZONE_FOCUS_KEY}
+          readOnly
+          className={`${inputClasses} pr-9`}
+          title={title}
+          value={value || officeChoiceText(officeZone)}
+        />
         <button type="button" disabled className="absolute inset-y-0 right-0 flex w-9 items-center justify-center rounded-r-md text-slate-600">
           <span aria-hidden>▾</span>
           <span className="sr-only">Show time zones</span>
@@ -42,14 +52,9 @@ function Placeholder({ value, officeZone, title }: Pick<TimeZonePickerProps, "va
 const Combobox = lazy(() => import("./time-zone-combobox").then((module) => ({ default: module.TimeZoneCombobox })));
 
 export function TimeZonePicker(props: TimeZonePickerProps) {
-  // The server and the first render in the browser draw the stand-in; the combobox is fetched after hydration.
-  const hydrated = useHydrated();
-  const placeholder = <Placeholder value={props.value} officeZone={props.officeZone} title={props.title} />;
-  return hydrated ? (
-    <Suspense fallback={placeholder}>
+  return (
+    <StandInUntilLoaded standIn={<Placeholder value={props.value} officeZone={props.officeZone} title={props.title} />}>
       <Combobox {...props} />
-    </Suspense>
-  ) : (
-    placeholder
+    </StandInUntilLoaded>
   );
 }
