@@ -129,7 +129,7 @@ test.describe("the dispatch board", () => {
     // Lanes are sorted by name: the next lane down is the second photographer's. dnd-kit learns which lane the block
     // is over in an effect after the arrow's render, so Enter pressed before that drops it on the lane it was over
     // (seen once on a busy machine: 10:30 on the first lane). A screen-reader user hears the lane first; so does the test.
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`is over ${second!.name}'s lane`);
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`is over ${second!.name}'s lane, starting at 10:30.`);
     await page.keyboard.press("Enter");
     await expect.poll(async () => (await storedAppointment(db, appointment.id)).time_start_local).toBe("10:30:00");
     expect((await storedAppointment(db, appointment.id)).photographer_user_id).toBe(second!.id);

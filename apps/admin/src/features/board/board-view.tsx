@@ -308,19 +308,21 @@ export function BoardView({ params }: { params: BoardParams }) {
         ? `Picked up the end of ${name}. Left and right arrows change the end by 15 minutes. Enter to save, Escape to cancel.`
         : `Picked up ${name}. Left and right arrows move it by 15 minutes, up and down by one lane. Enter to save, Escape to cancel.`;
     },
+    // The time only: dnd-kit learns the lane under the block one render after the move, so a lane named here
+    // could be the one just left. The lane is said when it changes (onDragOver, below).
     onDragMove: ({ active }) => {
       const at = previewRef.current;
       if (!at) return undefined;
       const { kind, name } = describe(active.id);
-      return kind === "resize"
-        ? `${name} would end at ${axisClock(at.minute)}.`
-        : `${name} would start at ${axisClock(at.minute)}${at.laneName ? ` with ${at.laneName}` : ""}.`;
+      return kind === "resize" ? `${name} would end at ${axisClock(at.minute)}.` : `${name} would start at ${axisClock(at.minute)}.`;
     },
-    // Only a change of lane is news (the move announcement says the rest).
+    // A change of lane is news: the lane, and the time there (the preview was just refreshed by onDragOver).
     onDragOver: ({ active, over }) => {
       const from = (active.data.current as DragData | undefined)?.appointment.photographerUserId;
       const lane = laneOf(over?.id);
-      return lane && lane.photographer.id !== from ? `${describe(active.id).name} is over ${lane.photographer.name}'s lane.` : undefined;
+      if (!lane || lane.photographer.id === from) return undefined;
+      const at = previewRef.current;
+      return `${describe(active.id).name} is over ${lane.photographer.name}'s lane${at ? `, starting at ${axisClock(at.minute)}` : ""}.`;
     },
     onDragEnd: ({ active, over }) =>
       over || String(active.id).startsWith("resize")
@@ -409,6 +411,7 @@ export function BoardView({ params }: { params: BoardParams }) {
         collisionDetection={laneUnder}
         modifiers={[snapModifier]}
         onDragMove={onDragMove}
+        onDragOver={onDragMove}
         onDragEnd={onDragEnd}
         onDragCancel={() => {
           setPreview(null);
