@@ -73,6 +73,12 @@ export const serverEnvSchema = databaseEnvSchema.extend({
   WEBHOOK_TIMEOUT_MS: optional(positiveMs()),
   WEBHOOK_CONCURRENCY: optional(positiveInt),
   WEBHOOK_POLL_MS: optional(positiveMs()),
+  /**
+   * The webhook worker's own connections (PostgreSQL only). Sharing the request pool (10), each claim and each
+   * recorded outcome queued behind up to 32 concurrent requests: measured 30-40 ms a statement under update load,
+   * which capped delivery below the update rate. Its statements take about a millisecond each: two connections suffice.
+   */
+  WEBHOOK_DB_POOL_SIZE: optional(positiveInt).default(2),
   WEBHOOK_RETRY_WINDOW_MS: optional(positiveMs()),
   WEBHOOK_BASE_DELAY_MS: optional(positiveMs()),
   /** Private or loopback networks webhooks may still reach, e.g. "127.0.0.0/8,::1/128". */

@@ -1,10 +1,10 @@
 /** The API server process: `node dist/main.js` (API_PORT, default 3001). */
 import { CHANGE_CHANNEL, ChangeHub, mailerFor, pruneLoginThrottle, WebhookWorker, webhookOptionsFor } from "@plano/api";
-import { listenForNotifications } from "@plano/db";
+import { createDb, listenForNotifications } from "@plano/db";
 import { envOrExit, mandrillSettingsOf, serverEnvSchema, webhookSettingsOf } from "./env";
 import { forwardingPolicyFor } from "./forwarded";
 import { createApiServer } from "./http";
-import { startRuntime } from "./start";
+import { dbOptionsFor, startRuntime } from "./start";
 
 // Every variable, parsed once before anything starts; a bad one stops here, naming it.
 const env = envOrExit(serverEnvSchema);
@@ -19,8 +19,13 @@ const changes = new ChangeHub(runtime.db, (onPayload, options) => listenForNotif
 // WEBHOOK_* settings (timeout, concurrency, allowed private networks…).
 const webhookOptions = webhookOptionsFor(webhookSettingsOf(env));
 const server = createApiServer({ db: runtime.db, mailer, changes, webhookPolicy: webhookOptions.policy, forwarding: forwardingPolicyFor(env) });
-/** Every API process delivers webhooks from the shared queue; they coordinate through the database. */
-const webhooks = new WebhookWorker(runtime.db, webhookOptions);
+/**
+ * Every API process delivers webhooks from the shared queue; they coordinate through the database. On its own
+ * small pool (WEBHOOK_DB_POOL_SIZE, why in env.ts) so deliveries never wait behind requests; the embedded
+ * database runs one transaction at a time, so there it shares the one pool.
+ */
+const webhookDb = env.DATABASE_URL ? createDb(runtime.database.url, { ...dbOptionsFor(false, env), poolSize: env.WEBHOOK_DB_POOL_SIZE }) : runtime.db;
+const webhooks = new WebhookWorker(webhookDb, webhookOptions);
 webhooks.start();
 
 /** Client emails that failed are retried from the outbox; the delay between tries grows per email. */
@@ -58,6 +63,7 @@ async function stop(signal: string) {
   await changes.close();
   // In-flight deliveries end within their timeout; any cut short is retried by another process.
   await webhooks.stop();
+  if (webhookDb !== runtime.db) await webhookDb.$disconnect();
   await runtime.close();
   process.exit(0);
 }

@@ -221,6 +221,36 @@ describe("1,000 concurrent updates", () => {
   }, 600_000); // a shared 2-core machine can be very slow; no timing is asserted
 });
 
+describe("a backlog", () => {
+  it("is delivered by three workers in commit order per appointment, the claim taking only each appointment's oldest", async () => {
+    const { secret } = await api().webhook.create({ url: receiver.url("/ok"), events: ["appointment.updated"] });
+    const appointments = [];
+    for (let i = 0; i < 20; i += 1) {
+      appointments.push((await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-02-01" })).appointment);
+    }
+    // The queue fills while no worker runs (an outage), interleaving the appointments' events.
+    const versions = new Map(appointments.map((a) => [a.id, a.updatedAtMt]));
+    const steps = 8;
+    for (let n = 1; n <= steps; n += 1) {
+      for (const { id } of appointments) {
+        versions.set(id, (await api().appointment.update({ id, updatedAtMt: versions.get(id)!, patch: { notes: `b${n}` } })).appointment.updatedAtMt);
+      }
+    }
+    for (let i = 0; i < 3; i += 1) worker({ concurrency: 8, perSubscription: 4 }).start();
+    const expected = appointments.length * steps;
+    const deadline = Date.now() + 120_000;
+    while (deduplicated(signedWith(secret, receiver.received)).length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+
+    const perAppointment = new Map<number, string[]>();
+    for (const message of deduplicated(signedWith(secret, receiver.received))) {
+      const { data } = payloadOf(message);
+      perAppointment.set(data.appointmentId, [...(perAppointment.get(data.appointmentId) ?? []), String(data.changes.notes!.after)]);
+    }
+    expect(perAppointment.size).toBe(appointments.length);
+    for (const notes of perAppointment.values()) expect(notes).toEqual(Array.from({ length: steps }, (_, i) => `b${i + 1}`));
+  }, 180_000);
+});
+
 describe("hostile receivers", () => {
   it("a slow receiver is cut off at the timeout and does not hold up the others", async () => {
     const slow = await api().webhook.create({ url: receiver.url("/slow"), events: ["appointment.created"] });
@@ -304,6 +334,16 @@ describe("hostile receivers", () => {
     await api().webhook.redeliver({ deliveryId: attempt!.deliveryId });
     await worker().drain();
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it("a refused address written as a literal IP is recorded as a failed attempt and retried later, not left leased", async () => {
+    const literal = await api().webhook.create({ url: receiver.url("/ok"), events: ["appointment.created"] });
+    await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2026-12-07" });
+    await worker({ policy: addressPolicy(), baseDelayMs: 60_000 }).drain();
+    expect(receiver.received).toEqual([]);
+    const [attempt] = await api().webhook.deliveries({ subscriptionId: literal.id });
+    expect(attempt).toMatchObject({ ok: false, deliveryStatus: "pending" });
+    expect(attempt!.error).toContain("127.0.0.1 is loopback");
   });
 });
 

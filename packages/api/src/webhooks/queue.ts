@@ -39,7 +39,17 @@ export interface ClaimedDelivery {
 
 const iso = (date: Date) => date.toISOString();
 
-/** Takes up to `limit` due deliveries, oldest first, skipping subscriptions in `busy`. */
+/**
+ * Takes up to `limit` due deliveries, oldest first, skipping subscriptions in `busy`.
+ *
+ * Its cost must not grow with the backlog or the history, or a queue that falls
+ * behind falls further behind. The plan walks `webhook_delivery_pending_id_idx`
+ * in id order and stops at `limit` rows; each candidate's "older one pending?"
+ * is one probe of `webhook_delivery_pending_order_idx`. The active subscriptions
+ * are an array computed once (an InitPlan), not a join: joined, the planner
+ * hashed them, lost the index order and sorted the whole backlog on every claim
+ * (10,000 pending rows: 30 ms a claim; now 0.2 ms; plans in the commit message).
+ */
 export async function claimDue(db: Db, limit: number, busy: readonly number[], options: WebhookOptions): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return [];
   const now = options.clock();
@@ -47,8 +57,8 @@ export async function claimDue(db: Db, limit: number, busy: readonly number[], o
   return db.$queryRaw<ClaimedDelivery[]>`
     WITH due AS (
       SELECT d.id FROM webhook_delivery d
-        JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'active'
        WHERE d.status = 'pending' AND d.next_attempt_at <= ${iso(now)}::timestamptz
+         AND d.subscription_id = ANY (ARRAY(SELECT s.id FROM webhook_subscription s WHERE s.status = 'active'))
          AND d.subscription_id <> ALL (${[...busy]}::int[])
          AND NOT EXISTS (
            SELECT 1 FROM webhook_delivery older

@@ -37,6 +37,9 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<SendResult>((resolve) => {
     let settled = false;
+    // Declared before any early failure: `finish` clears it (a `const` set further down threw there, so a refused
+    // address was never recorded and its delivery sat leased until the lease ran out, again and again).
+    let deadline: NodeJS.Timeout | undefined;
     const finish = (result: Omit<SendResult, "latencyMs">) => {
       if (settled) return;
       settled = true;
@@ -70,7 +73,7 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
       agent: options.agents ? (secure ? options.agents.https : options.agents.http) : undefined,
       lookup: guardedLookup(options.policy),
     });
-    const deadline = setTimeout(() => {
+    deadline = setTimeout(() => {
       request.destroy(new Error(`no complete answer within ${options.timeoutMs} ms`));
     }, options.timeoutMs);
 
