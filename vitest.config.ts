@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       "packages/*/src/**/*.test.ts",
       "packages/*/test/**/*.test.ts",
+      "tooling/*/src/**/*.test.ts",
       "apps/server/src/**/*.test.ts",
       "apps/server/test/**/*.test.ts",
       "apps/admin/src/**/*.test.ts",

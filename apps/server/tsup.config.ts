@@ -16,7 +16,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   splitting: true,
-  noExternal: [/^@plano\//],
+  noExternal: [/^@plano\//, /^@tooling\//],
   // Resolved from node_modules at run time: PGlite and Prisma load WASM files
   // next to their own modules, which bundling would break.
   external: ["pg", "zod", "superjson", "busboy", /^@prisma\//, /^@electric-sql\//, /^@trpc\//],

@@ -3,7 +3,10 @@
  * (`loadConfig` in run.ts, and the helper processes it spawns): a bad value
  * stops it naming the variable. See `.env.example` and bench/README.md.
  */
+import { parseEnv } from "@tooling/env";
 import { z } from "zod";
+
+export { parseEnv };
 
 export const scenarioGroups = ["update", "update-layout", "read", "list", "pglite", "scaleout", "bulk", "live", "webhooks"] as const;
 
@@ -73,16 +76,6 @@ export const baselineSchema = z.object({
 });
 
 export type BenchEnv = z.infer<typeof benchSchema>;
-
-export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined> = process.env): z.infer<T> {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `  ${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
-  });
-  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
-}
 
 let parsed: BenchEnv | undefined;
 

@@ -4,6 +4,7 @@
  * start naming the variable. Only server code reads it: API_URL is chosen when
  * the app starts, not frozen into the build (see proxy.ts). PORT is `next start`'s own.
  */
+import { parseEnv, type EnvSource } from "@tooling/env";
 import { z } from "zod";
 
 const schema = z.object({
@@ -18,15 +19,7 @@ const schema = z.object({
 
 export type AdminEnv = z.infer<typeof schema>;
 
-export function parseAdminEnv(source: Record<string, string | undefined>): AdminEnv {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `  ${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
-  });
-  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
-}
+export const parseAdminEnv = (source: EnvSource): AdminEnv => parseEnv(schema, source);
 
 let parsed: AdminEnv | undefined;
 

@@ -7,11 +7,10 @@
  * `.env.example` at the root lists them all.
  */
 import { addressPolicy, type MandrillConfig, type WebhookSettings } from "@plano/api";
+import { envOrExit, EnvError, optional, parseEnv, type EnvSource } from "@tooling/env";
 import { z } from "zod";
 
-/** Unset and blank are the same: the default applies. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+export { envOrExit, EnvError };
 
 const wholeNumber = (what: string) => z.string().trim().regex(/^\d+$/, `expected ${what}`).transform(Number);
 
@@ -94,33 +93,7 @@ export const serverEnvSchema = databaseEnvSchema.extend({
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
-/** Parses `source` (process.env) or throws an EnvError naming every bad variable and its value. */
-export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `  ${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
-  });
-  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
-}
-
-export const parseServerEnv = (source: Record<string, string | undefined>): ServerEnv => parseEnv(serverEnvSchema, source);
-
-/** For an entry point: the parsed environment, or a message on stderr and exit code 1 before anything starts. */
-export function envOrExit<T extends z.ZodType>(schema: T, source: Record<string, string | undefined> = process.env): z.infer<T> {
-  try {
-    return parseEnv(schema, source);
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
+export const parseServerEnv = (source: EnvSource): ServerEnv => parseEnv(serverEnvSchema, source);
 
 /** The mailer's settings (the library applies its defaults to those unset). */
 export const mandrillSettingsOf = (env: ServerEnv): Partial<MandrillConfig> => ({
