@@ -85,6 +85,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   receiver.received.length = 0;
+  receiver.held.closed = false;
   await database.db.webhookSubscription.deleteMany();
   await database.db.notification.deleteMany();
 });
@@ -249,6 +250,104 @@ describe("a backlog", () => {
     expect(perAppointment.size).toBe(appointments.length);
     for (const notes of perAppointment.values()) expect(notes).toEqual(Array.from({ length: steps }, (_, i) => `b${i + 1}`));
   }, 180_000);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe("many deliveries finishing together", () => {
+  it("are recorded together, each logged once with its own status, latency and time, in commit order per appointment", async () => {
+    const answers = [200, 201, 202, 204];
+    const subscriptions = [];
+    for (const status of answers) subscriptions.push(await api().webhook.create({ url: receiver.url(`/held/${status}`), events: ["appointment.updated"] }));
+    const appointments = [];
+    for (let i = 0; i < 4; i += 1) {
+      appointments.push((await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-03-01" })).appointment);
+    }
+    const steps = 3;
+    for (let n = 1; n <= steps; n += 1) {
+      for (const a of appointments) {
+        a.updatedAtMt = (await api().appointment.update({ id: a.id, updatedAtMt: a.updatedAtMt, patch: { notes: `h${n}` } })).appointment.updatedAtMt;
+      }
+    }
+    receiver.held.closed = true;
+    worker({ concurrency: 32, perSubscription: 4 }).start();
+    // Each appointment's first event to each subscription is in flight; its next events wait for it to be recorded.
+    const firstRound = answers.length * appointments.length;
+    await until(() => receiver.held.waiting === firstRound, "the first events in flight");
+    const heldMs = 300;
+    await sleep(heldMs);
+    expect(receiver.held.waiting).toBe(firstRound);
+    receiver.held.closed = false;
+    receiver.held.release();
+    const expected = answers.length * appointments.length * steps;
+    await until(async () => (await database.db.webhookDelivery.count({ where: { status: "delivered" } })) === expected, "every delivery recorded");
+
+    const attempts = await database.db.$queryRaw<
+      {
+        deliveryId: number;
+        url: string;
+        ok: boolean;
+        statusCode: number;
+        latencyMs: number;
+        responseHead: string | null;
+        at: Date;
+        deliveredAt: Date;
+        notes: string;
+        tx: string;
+      }[]
+    >`SELECT a.delivery_id AS "deliveryId", s.url, a.ok, a.status_code AS "statusCode", a.latency_ms AS "latencyMs",
+             a.response_head AS "responseHead", a.at, d.delivered_at AS "deliveredAt", e.payload #>> '{data,changes,notes,after}' AS notes,
+             a.xmin::text AS tx
+        FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id JOIN webhook_subscription s ON s.id = a.subscription_id
+        JOIN webhook_event e ON e.id = d.event_id`;
+    // One log row per delivery, with the status its own receiver answered and its own time.
+    expect(attempts).toHaveLength(expected);
+    expect(new Set(attempts.map((a) => a.deliveryId)).size).toBe(expected);
+    for (const attempt of attempts) {
+      const status = Number(attempt.url.split("/").at(-1));
+      expect(attempt).toMatchObject({ ok: true, statusCode: status, responseHead: status === 204 ? "" : `held ${status}` });
+      expect(attempt.deliveredAt.getTime()).toBe(attempt.at.getTime());
+    }
+    const held = attempts.filter((a) => a.notes === "h1");
+    const answeredAtOnce = attempts.filter((a) => a.notes !== "h1");
+    for (const attempt of held) expect(attempt.latencyMs).toBeGreaterThanOrEqual(heldMs);
+    expect(Math.min(...answeredAtOnce.map((a) => a.latencyMs))).toBeLessThan(heldMs);
+    // The held ones finished together: recorded in a statement or a few (their rows share transactions), not one each.
+    expect(new Set(held.map((a) => a.tx)).size).toBeLessThanOrEqual(3);
+
+    for (const { secret } of subscriptions) {
+      const perAppointment = new Map<number, string[]>();
+      // Every answer was a success: nothing was sent twice.
+      const messages = signedWith(secret, receiver.received);
+      expect(new Set(messages.map((m) => m.headers["webhook-id"])).size).toBe(messages.length);
+      for (const message of messages) {
+        const { data } = payloadOf(message);
+        perAppointment.set(data.appointmentId, [...(perAppointment.get(data.appointmentId) ?? []), String(data.changes.notes!.after)]);
+      }
+      expect([...perAppointment.keys()].sort((a, b) => a - b)).toEqual(appointments.map((a) => a.id).sort((a, b) => a - b));
+      for (const notes of perAppointment.values()) expect(notes).toEqual(["h1", "h2", "h3"]);
+    }
+  }, 120_000);
+
+  it("a claim takes for a subscription no more than what it has left of its share", async () => {
+    await api().webhook.create({ url: receiver.url("/held/200"), events: ["appointment.created"] });
+    for (let i = 0; i < 10; i += 1) await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-03-02" });
+    receiver.held.closed = true;
+    worker({ concurrency: 32, perSubscription: 4 }).start();
+    await until(() => receiver.held.waiting >= 4, "a share in flight");
+    await sleep(300);
+    expect(receiver.held.waiting).toBe(4);
+    receiver.held.closed = false;
+    receiver.held.release();
+    await until(async () => (await database.db.webhookDelivery.count({ where: { status: "delivered" } })) === 10, "every delivery recorded");
+  }, 60_000);
 });
 
 describe("hostile receivers", () => {
