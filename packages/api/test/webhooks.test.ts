@@ -9,7 +9,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describedFailure } from "@plano/testing/described-failure";
 import { addressPolicy } from "../src/webhooks/address-policy";
-import { defaultWebhookOptions, type WebhookOptions } from "../src/webhooks/options";
+import { defaultWebhookOptions, leaseMs, type WebhookOptions } from "../src/webhooks/options";
 import { retryDelayMs } from "../src/webhooks/queue";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "@plano/testing/webhook-receiver";
 import { WebhookWorker } from "../src/webhooks/worker";
@@ -335,6 +335,56 @@ describe("many deliveries finishing together", () => {
       for (const notes of perAppointment.values()) expect(notes).toEqual(["h1", "h2", "h3"]);
     }
   }, 120_000);
+
+  it("a batch that cannot be recorded leaves all its deliveries leased, sent again once the lease runs out", async () => {
+    const sub = await api().webhook.create({ url: receiver.url("/held/200"), events: ["appointment.created"] });
+    for (let i = 0; i < 3; i += 1) await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-03-03" });
+    // The database refuses the first recording statement (a lost connection, say); everything else works.
+    let refused = 0;
+    const flaky = new Proxy(database.db, {
+      get(target, property) {
+        if (property === "$executeRaw" && refused === 0) {
+          return () => {
+            refused += 1;
+            return Promise.reject(new Error("connection lost"));
+          };
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    let offset = 0;
+    const clock = () => new Date(Date.now() + offset);
+    const options = { ...defaultWebhookOptions(), policy: loopbackAllowed, timeoutMs: 2_000, pollMs: 20, clock };
+    const failing = new WebhookWorker(flaky, options, () => {});
+    workers.push(failing);
+    // Answered at the same moment, the three are recorded by one statement, which fails: none is delivered.
+    receiver.held.closed = true;
+    const draining = failing.drain();
+    await until(() => receiver.held.waiting === 3, "three in flight");
+    receiver.held.release();
+    await draining;
+    expect(refused).toBe(1);
+    const leased = await database.db.webhookDelivery.findMany({ where: { subscriptionId: sub.id } });
+    expect(leased.map((d) => [d.status, d.attempts])).toEqual([
+      ["pending", 1],
+      ["pending", 1],
+      ["pending", 1],
+    ]);
+    for (const d of leased) expect(d.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    expect(await database.db.webhookAttempt.count({ where: { subscriptionId: sub.id } })).toBe(0);
+    expect(await failing.drain()).toBe(0);
+
+    // Once the lease has run out, they are sent again (same message ids) and recorded once each.
+    receiver.held.closed = false;
+    offset = leaseMs(options) + 1_000;
+    expect(await failing.drain()).toBe(3);
+    expect(await database.db.webhookDelivery.count({ where: { subscriptionId: sub.id, status: "delivered" } })).toBe(3);
+    expect(await database.db.webhookAttempt.count({ where: { subscriptionId: sub.id } })).toBe(3);
+    const ids = receiver.received.map((m) => m.headers["webhook-id"]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(3);
+  });
 
   it("a claim takes for a subscription no more than what it has left of its share", async () => {
     await api().webhook.create({ url: receiver.url("/held/200"), events: ["appointment.created"] });
