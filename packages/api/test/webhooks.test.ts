@@ -276,6 +276,8 @@ describe("many deliveries finishing together", () => {
         a.updatedAtMt = (await api().appointment.update({ id: a.id, updatedAtMt: a.updatedAtMt, patch: { notes: `h${n}` } })).appointment.updatedAtMt;
       }
     }
+    // They had been failing: a success makes each healthy again.
+    await database.db.webhookSubscription.updateMany({ data: { failingSince: new Date() } });
     receiver.held.closed = true;
     worker({ concurrency: 32, perSubscription: 4 }).start();
     // Each appointment's first event to each subscription is in flight; its next events wait for it to be recorded.
@@ -321,6 +323,8 @@ describe("many deliveries finishing together", () => {
     expect(Math.min(...answeredAtOnce.map((a) => a.latencyMs))).toBeLessThan(heldMs);
     // The held ones finished together: recorded in a statement or a few (their rows share transactions), not one each.
     expect(new Set(held.map((a) => a.tx)).size).toBeLessThanOrEqual(3);
+
+    expect((await api().webhook.list()).map((listed) => listed.failingSince)).toEqual(answers.map(() => null));
 
     for (const { secret } of subscriptions) {
       const perAppointment = new Map<number, string[]>();

@@ -146,9 +146,14 @@ export async function recordDelivered(db: Db, outcomes: readonly Outcome[]): Pro
     ), logged AS (
       INSERT INTO webhook_attempt (delivery_id, subscription_id, at, ok, status_code, latency_ms, response_head, error)
       SELECT delivery_id, subscription_id, at, true, status_code, latency_ms, response_head, NULL FROM done ORDER BY n
+    ), recovered AS (
+      -- Locked in id order: two workers' batches clearing the same subscriptions cannot deadlock.
+      SELECT s.id FROM webhook_subscription s
+       WHERE s.id IN (SELECT subscription_id FROM done) AND s.failing_since IS NOT NULL
+       ORDER BY s.id
+       FOR UPDATE
     )
-    UPDATE webhook_subscription SET failing_since = NULL
-     WHERE id IN (SELECT subscription_id FROM done) AND failing_since IS NOT NULL`;
+    UPDATE webhook_subscription s SET failing_since = NULL FROM recovered WHERE s.id = recovered.id`;
 }
 
 /** Records an attempt's outcome: delivered, or the next retry (or giving up), and the subscription's health. */
