@@ -56,6 +56,11 @@ export async function webhookFigures(
       const messages = receiver.received.filter((m) => m.answered === 200);
       const lags = messages.map((m) => m.at - Date.parse((JSON.parse(m.body) as { timestamp: string }).timestamp));
       const during = messages.filter((m) => m.at <= loadEnded);
+      // Events written in the same window (every update writes one), so the two rates compare: the update figure's
+      // req/s is the median of the measured runs only, while this window also holds the warm-up and the pauses.
+      const written = new Set(
+        messages.filter((m) => Date.parse((JSON.parse(m.body) as { timestamp: string }).timestamp) <= loadEnded).map((m) => m.headers["webhook-id"]),
+      ).size;
       const unique = new Set(messages.map((m) => m.headers["webhook-id"])).size;
       options.log(
         `  webhooks: ${messages.length} delivered (${unique} distinct), lag p50 ${percentile(lags, 50)} ms p99 ${percentile(lags, 99)} ms, drained ${drainS.toFixed(1)} s after the load`,
@@ -66,6 +71,7 @@ export async function webhookFigures(
           webhook_delivered: messages.length,
           webhook_distinct: unique,
           webhook_delivered_per_s: round(during.length / Math.max(0.001, (loadEnded - started) / 1000), 1),
+          webhook_written_per_s: round(written / Math.max(0.001, (loadEnded - started) / 1000), 1),
           webhook_lag_p50_ms: percentile(lags, 50),
           webhook_lag_p99_ms: percentile(lags, 99),
           webhook_drain_s: round(drainS),

@@ -9,7 +9,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describedFailure } from "@plano/testing/described-failure";
 import { addressPolicy } from "../src/webhooks/address-policy";
-import { defaultWebhookOptions, type WebhookOptions } from "../src/webhooks/options";
+import { defaultWebhookOptions, leaseMs, type WebhookOptions } from "../src/webhooks/options";
 import { retryDelayMs } from "../src/webhooks/queue";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "@plano/testing/webhook-receiver";
 import { WebhookWorker } from "../src/webhooks/worker";
@@ -85,6 +85,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   receiver.received.length = 0;
+  receiver.held.closed = false;
   await database.db.webhookSubscription.deleteMany();
   await database.db.notification.deleteMany();
 });
@@ -249,6 +250,158 @@ describe("a backlog", () => {
     expect(perAppointment.size).toBe(appointments.length);
     for (const notes of perAppointment.values()) expect(notes).toEqual(Array.from({ length: steps }, (_, i) => `b${i + 1}`));
   }, 180_000);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe("many deliveries finishing together", () => {
+  it("are recorded together, each logged once with its own status, latency and time, in commit order per appointment", async () => {
+    const answers = [200, 201, 202, 204];
+    const subscriptions = [];
+    for (const status of answers) subscriptions.push(await api().webhook.create({ url: receiver.url(`/held/${status}`), events: ["appointment.updated"] }));
+    const appointments = [];
+    for (let i = 0; i < 4; i += 1) {
+      appointments.push((await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-03-01" })).appointment);
+    }
+    const steps = 3;
+    for (let n = 1; n <= steps; n += 1) {
+      for (const a of appointments) {
+        a.updatedAtMt = (await api().appointment.update({ id: a.id, updatedAtMt: a.updatedAtMt, patch: { notes: `h${n}` } })).appointment.updatedAtMt;
+      }
+    }
+    // They had been failing: a success makes each healthy again.
+    await database.db.webhookSubscription.updateMany({ data: { failingSince: new Date() } });
+    receiver.held.closed = true;
+    worker({ concurrency: 32, perSubscription: 4 }).start();
+    // Each appointment's first event to each subscription is in flight; its next events wait for it to be recorded.
+    const firstRound = answers.length * appointments.length;
+    await until(() => receiver.held.waiting === firstRound, "the first events in flight");
+    const heldMs = 300;
+    await sleep(heldMs);
+    expect(receiver.held.waiting).toBe(firstRound);
+    receiver.held.closed = false;
+    receiver.held.release();
+    const expected = answers.length * appointments.length * steps;
+    await until(async () => (await database.db.webhookDelivery.count({ where: { status: "delivered" } })) === expected, "every delivery recorded");
+
+    const attempts = await database.db.$queryRaw<
+      {
+        deliveryId: number;
+        url: string;
+        ok: boolean;
+        statusCode: number;
+        latencyMs: number;
+        responseHead: string | null;
+        at: Date;
+        deliveredAt: Date;
+        notes: string;
+        tx: string;
+      }[]
+    >`SELECT a.delivery_id AS "deliveryId", s.url, a.ok, a.status_code AS "statusCode", a.latency_ms AS "latencyMs",
+             a.response_head AS "responseHead", a.at, d.delivered_at AS "deliveredAt", e.payload #>> '{data,changes,notes,after}' AS notes,
+             a.xmin::text AS tx
+        FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id JOIN webhook_subscription s ON s.id = a.subscription_id
+        JOIN webhook_event e ON e.id = d.event_id`;
+    // One log row per delivery, with the status its own receiver answered and its own time.
+    expect(attempts).toHaveLength(expected);
+    expect(new Set(attempts.map((a) => a.deliveryId)).size).toBe(expected);
+    for (const attempt of attempts) {
+      const status = Number(attempt.url.split("/").at(-1));
+      expect(attempt).toMatchObject({ ok: true, statusCode: status, responseHead: status === 204 ? "" : `held ${status}` });
+      expect(attempt.deliveredAt.getTime()).toBe(attempt.at.getTime());
+    }
+    const held = attempts.filter((a) => a.notes === "h1");
+    const answeredAtOnce = attempts.filter((a) => a.notes !== "h1");
+    for (const attempt of held) expect(attempt.latencyMs).toBeGreaterThanOrEqual(heldMs);
+    expect(Math.min(...answeredAtOnce.map((a) => a.latencyMs))).toBeLessThan(heldMs);
+    // The held ones finished together: recorded in a statement or a few (their rows share transactions), not one each.
+    expect(new Set(held.map((a) => a.tx)).size).toBeLessThanOrEqual(3);
+
+    expect((await api().webhook.list()).map((listed) => listed.failingSince)).toEqual(answers.map(() => null));
+
+    for (const { secret } of subscriptions) {
+      const perAppointment = new Map<number, string[]>();
+      // Every answer was a success: nothing was sent twice.
+      const messages = signedWith(secret, receiver.received);
+      expect(new Set(messages.map((m) => m.headers["webhook-id"])).size).toBe(messages.length);
+      for (const message of messages) {
+        const { data } = payloadOf(message);
+        perAppointment.set(data.appointmentId, [...(perAppointment.get(data.appointmentId) ?? []), String(data.changes.notes!.after)]);
+      }
+      expect([...perAppointment.keys()].sort((a, b) => a - b)).toEqual(appointments.map((a) => a.id).sort((a, b) => a - b));
+      for (const notes of perAppointment.values()) expect(notes).toEqual(["h1", "h2", "h3"]);
+    }
+  }, 120_000);
+
+  it("a batch that cannot be recorded leaves all its deliveries leased, sent again once the lease runs out", async () => {
+    const sub = await api().webhook.create({ url: receiver.url("/held/200"), events: ["appointment.created"] });
+    for (let i = 0; i < 3; i += 1) await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-03-03" });
+    // The database refuses the first recording statement (a lost connection, say); everything else works.
+    let refused = 0;
+    const flaky = new Proxy(database.db, {
+      get(target, property) {
+        if (property === "$executeRaw" && refused === 0) {
+          return () => {
+            refused += 1;
+            return Promise.reject(new Error("connection lost"));
+          };
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    let offset = 0;
+    const clock = () => new Date(Date.now() + offset);
+    const options = { ...defaultWebhookOptions(), policy: loopbackAllowed, timeoutMs: 2_000, pollMs: 20, clock };
+    const failing = new WebhookWorker(flaky, options, () => {});
+    workers.push(failing);
+    // Answered at the same moment, the three are recorded by one statement, which fails: none is delivered.
+    receiver.held.closed = true;
+    const draining = failing.drain();
+    await until(() => receiver.held.waiting === 3, "three in flight");
+    receiver.held.release();
+    await draining;
+    expect(refused).toBe(1);
+    const leased = await database.db.webhookDelivery.findMany({ where: { subscriptionId: sub.id } });
+    expect(leased.map((d) => [d.status, d.attempts])).toEqual([
+      ["pending", 1],
+      ["pending", 1],
+      ["pending", 1],
+    ]);
+    for (const d of leased) expect(d.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    expect(await database.db.webhookAttempt.count({ where: { subscriptionId: sub.id } })).toBe(0);
+    expect(await failing.drain()).toBe(0);
+
+    // Once the lease has run out, they are sent again (same message ids) and recorded once each.
+    receiver.held.closed = false;
+    offset = leaseMs(options) + 1_000;
+    expect(await failing.drain()).toBe(3);
+    expect(await database.db.webhookDelivery.count({ where: { subscriptionId: sub.id, status: "delivered" } })).toBe(3);
+    expect(await database.db.webhookAttempt.count({ where: { subscriptionId: sub.id } })).toBe(3);
+    const ids = receiver.received.map((m) => m.headers["webhook-id"]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it("a claim takes for a subscription no more than what it has left of its share", async () => {
+    await api().webhook.create({ url: receiver.url("/held/200"), events: ["appointment.created"] });
+    for (let i = 0; i < 10; i += 1) await api().appointment.create({ officeId: world.denver.id, allday: true, dateStartLocal: "2027-03-02" });
+    receiver.held.closed = true;
+    worker({ concurrency: 32, perSubscription: 4 }).start();
+    await until(() => receiver.held.waiting >= 4, "a share in flight");
+    await sleep(300);
+    expect(receiver.held.waiting).toBe(4);
+    receiver.held.closed = false;
+    receiver.held.release();
+    await until(async () => (await database.db.webhookDelivery.count({ where: { status: "delivered" } })) === 10, "every delivery recorded");
+  }, 60_000);
 });
 
 describe("hostile receivers", () => {

@@ -8,6 +8,8 @@
  *   /huge        200 with a 64 MiB body, written as fast as the socket takes it
  *   /redirect    302 to /redirected (which records and answers 200)
  *   /gate        while `gate.closed`: records and never answers (a delivery caught in flight); else 200
+ *   /held/NNN    answers NNN (2xx) with "held NNN"; while `held.closed` it records and keeps the answer back until
+ *                `held.release()`, which answers all kept ones at once (many deliveries finishing together)
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -32,6 +34,17 @@ export async function startWebhookReceiver({ failRate = 0.1, random = Math.rando
   const hugeProgress = { written: 0, closedEarly: false };
   const slowTimers = new Set<NodeJS.Timeout>();
   const gate = { closed: false };
+  const kept: (() => void)[] = [];
+  const held = {
+    closed: false,
+    /** How many answers are kept back now. */
+    get waiting() {
+      return kept.length;
+    },
+    release() {
+      for (const answer of kept.splice(0)) answer();
+    },
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -93,6 +106,17 @@ export async function startWebhookReceiver({ failRate = 0.1, random = Math.rando
           record(200);
           res.writeHead(200, { "content-type": "text/plain" }).end("ok");
           return;
+        case "/held/200":
+        case "/held/201":
+        case "/held/202":
+        case "/held/204": {
+          const status = Number(path.slice("/held/".length));
+          record(status);
+          const answer = () => res.writeHead(status, { "content-type": "text/plain" }).end(status === 204 ? undefined : `held ${status}`);
+          if (held.closed) kept.push(answer);
+          else answer();
+          return;
+        }
         case "/redirect":
           record(302);
           res.writeHead(302, { location: "/redirected" }).end();
@@ -110,7 +134,9 @@ export async function startWebhookReceiver({ failRate = 0.1, random = Math.rando
     received,
     hugeProgress,
     gate,
+    held,
     async close() {
+      held.release();
       slowTimers.forEach(clearTimeout);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -40,7 +40,8 @@ export interface ClaimedDelivery {
 const iso = (date: Date) => date.toISOString();
 
 /**
- * Takes up to `limit` due deliveries, oldest first, skipping subscriptions in `busy`.
+ * Takes up to `limit` due deliveries, oldest first: none of a subscription in `busy`, and of any other no more
+ * than it has left of `perSubscription` (`inFlight` counts what each already has in flight).
  *
  * Its cost must not grow with the backlog or the history, or a queue that falls
  * behind falls further behind. The plan walks `webhook_delivery_pending_id_idx`
@@ -49,14 +50,22 @@ const iso = (date: Date) => date.toISOString();
  * are an array computed once (an InitPlan), not a join: joined, the planner
  * hashed them, lost the index order and sorted the whole backlog on every claim
  * (10,000 pending rows: 30 ms a claim; now 0.2 ms; plans in the commit message).
+ * A subscription's share is cut after the rows are locked (a window function cannot sit beside FOR UPDATE):
+ * the rows over its share are only locked for this statement, not leased, and stay due.
  */
-export async function claimDue(db: Db, limit: number, busy: readonly number[], options: WebhookOptions): Promise<ClaimedDelivery[]> {
+export async function claimDue(
+  db: Db,
+  limit: number,
+  busy: readonly number[],
+  options: WebhookOptions,
+  inFlight: ReadonlyMap<number, number>,
+): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return [];
   const now = options.clock();
   const until = new Date(now.getTime() + leaseMs(options));
   return db.$queryRaw<ClaimedDelivery[]>`
     WITH due AS (
-      SELECT d.id FROM webhook_delivery d
+      SELECT d.id, d.subscription_id FROM webhook_delivery d
        WHERE d.status = 'pending' AND d.next_attempt_at <= ${iso(now)}::timestamptz
          AND d.subscription_id = ANY (ARRAY(SELECT s.id FROM webhook_subscription s WHERE s.status = 'active'))
          AND d.subscription_id <> ALL (${[...busy]}::int[])
@@ -67,11 +76,18 @@ export async function claimDue(db: Db, limit: number, busy: readonly number[], o
        ORDER BY d.id
        LIMIT ${limit}
        FOR UPDATE OF d SKIP LOCKED
+    ), ranked AS (
+      SELECT due.id, due.subscription_id, row_number() OVER (PARTITION BY due.subscription_id ORDER BY due.id) AS n FROM due
+    ), taken AS (
+      SELECT ranked.id FROM ranked
+        LEFT JOIN unnest(${[...inFlight.keys()]}::int[], ${[...inFlight.values()]}::int[]) AS f(subscription_id, in_flight)
+          ON f.subscription_id = ranked.subscription_id
+       WHERE ranked.n <= ${options.perSubscription}::int - COALESCE(f.in_flight, 0)
     )
     UPDATE webhook_delivery d
        SET next_attempt_at = ${iso(until)}::timestamptz, attempts = d.attempts + 1
-      FROM due, webhook_event e, webhook_subscription s
-     WHERE d.id = due.id AND e.id = d.event_id AND s.id = d.subscription_id
+      FROM taken, webhook_event e, webhook_subscription s
+     WHERE d.id = taken.id AND e.id = d.event_id AND s.id = d.subscription_id
     RETURNING d.id, d.attempts, d.first_failed_at AS "firstFailedAt", d.subscription_id AS "subscriptionId",
               d.appointment_id AS "appointmentId", e.id AS "eventId", e.payload, s.url, s.secret`;
 }
@@ -104,23 +120,46 @@ function attemptRow(delivery: ClaimedDelivery, result: SendResult, at: Date): Pr
   };
 }
 
+export interface Outcome {
+  delivery: ClaimedDelivery;
+  result: SendResult;
+  /** When the attempt ended: its log row's time (and the delivery's `delivered_at`), whenever it is recorded. */
+  at: Date;
+}
+
+/**
+ * Records successful attempts, however many, in one statement (one round trip, atomic): each delivery delivered
+ * at its own time, one log row each with its own status and latency (in the order given), and their subscriptions
+ * healthy again. If it fails, none is recorded: their rows stay leased and are sent again when the lease runs out.
+ */
+export async function recordDelivered(db: Db, outcomes: readonly Outcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map(({ delivery, result, at }) => attemptRow(delivery, result, at));
+  await db.$executeRaw`
+    WITH done AS (
+      SELECT * FROM unnest(${rows.map((r) => r.deliveryId)}::int[], ${rows.map((r) => r.subscriptionId)}::int[],
+                           ${outcomes.map((o) => iso(o.at))}::timestamptz[], ${rows.map((r) => r.statusCode ?? null)}::int[],
+                           ${rows.map((r) => r.latencyMs)}::int[], ${rows.map((r) => r.responseHead ?? null)}::text[])
+             WITH ORDINALITY AS t(delivery_id, subscription_id, at, status_code, latency_ms, response_head, n)
+    ), delivered AS (
+      UPDATE webhook_delivery d SET status = 'delivered', delivered_at = done.at FROM done WHERE d.id = done.delivery_id
+    ), logged AS (
+      INSERT INTO webhook_attempt (delivery_id, subscription_id, at, ok, status_code, latency_ms, response_head, error)
+      SELECT delivery_id, subscription_id, at, true, status_code, latency_ms, response_head, NULL FROM done ORDER BY n
+    ), recovered AS (
+      -- Locked in id order: two workers' batches clearing the same subscriptions cannot deadlock.
+      SELECT s.id FROM webhook_subscription s
+       WHERE s.id IN (SELECT subscription_id FROM done) AND s.failing_since IS NOT NULL
+       ORDER BY s.id
+       FOR UPDATE
+    )
+    UPDATE webhook_subscription s SET failing_since = NULL FROM recovered WHERE s.id = recovered.id`;
+}
+
 /** Records an attempt's outcome: delivered, or the next retry (or giving up), and the subscription's health. */
 export async function recordOutcome(db: Db, delivery: ClaimedDelivery, result: SendResult, options: WebhookOptions): Promise<void> {
   const now = options.clock();
-  if (result.ok) {
-    // The common case in one statement (one round trip, atomic): delivered, logged, and the subscription healthy again.
-    const attempt = attemptRow(delivery, result, now);
-    await db.$executeRaw`
-      WITH delivered AS (
-        UPDATE webhook_delivery SET status = 'delivered', delivered_at = ${iso(now)}::timestamptz WHERE id = ${delivery.id}
-      ), logged AS (
-        INSERT INTO webhook_attempt (delivery_id, subscription_id, at, ok, status_code, latency_ms, response_head, error)
-        VALUES (${delivery.id}, ${delivery.subscriptionId}, ${iso(now)}::timestamptz, true, ${attempt.statusCode}::int,
-                ${attempt.latencyMs}::int, ${attempt.responseHead}::text, NULL)
-      )
-      UPDATE webhook_subscription SET failing_since = NULL WHERE id = ${delivery.subscriptionId} AND failing_since IS NOT NULL`;
-    return;
-  }
+  if (result.ok) return recordDelivered(db, [{ delivery, result, at: now }]);
   const firstFailedAt = delivery.firstFailedAt ?? now;
   const paused = await db.$transaction(async (tx) => {
     await tx.webhookAttempt.create({ data: attemptRow(delivery, result, now) });

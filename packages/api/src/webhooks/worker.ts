@@ -3,10 +3,11 @@
  * are in flight (at most `perSubscription` to one subscription), each bounded
  * by its timeout, so no receiver can stall the queue or the API; when a
  * delivery finishes, the loop looks again at once (the appointment's next
- * event may now be due).
+ * event may now be due). Successes are recorded together (`DeliveredBatch`);
+ * a slot is free again only once its outcome is recorded.
  */
 import type { Db } from "@plano/db";
-import { claimDue, recordOutcome, requestOf, type ClaimedDelivery } from "./queue";
+import { claimDue, recordDelivered, recordOutcome, requestOf, type ClaimedDelivery, type Outcome } from "./queue";
 import { createAgents, sendWebhook } from "./send";
 import type { WebhookOptions } from "./options";
 
@@ -19,6 +20,7 @@ export class WebhookWorker {
   /** A delivery finished since the last claim: look again before sleeping (a wake-up while claiming is not lost). */
   private woken = false;
   private readonly agents;
+  private readonly delivered: DeliveredBatch;
 
   constructor(
     private readonly db: Db,
@@ -26,6 +28,7 @@ export class WebhookWorker {
     private readonly log: (message: string, error?: unknown) => void = (message, error) => console.error(message, error ?? ""),
   ) {
     this.agents = createAgents(options.concurrency);
+    this.delivered = new DeliveredBatch(db);
   }
 
   start(): void {
@@ -65,9 +68,8 @@ export class WebhookWorker {
   private async claim(): Promise<ClaimedDelivery[]> {
     const free = this.options.concurrency - this.inFlight.size;
     if (free <= 0) return [];
-    // One subscription may not take more than its share of the free slots in one go.
-    const claimed = await claimDue(this.db, free, this.busySubscriptions(), this.options);
-    return claimed;
+    // No subscription gets more than what it has left of its share (perSubscription), whatever is free.
+    return claimDue(this.db, free, this.busySubscriptions(), this.options, this.perSubscription);
   }
 
   private launch(delivery: ClaimedDelivery): void {
@@ -87,7 +89,8 @@ export class WebhookWorker {
     try {
       const { body, headers } = requestOf(delivery, this.options.clock());
       const result = await sendWebhook(delivery.url, headers, body, { ...this.options, agents: this.agents });
-      await recordOutcome(this.db, delivery, result, this.options);
+      if (result.ok) await this.delivered.record({ delivery, result, at: this.options.clock() });
+      else await recordOutcome(this.db, delivery, result, this.options);
     } catch (error) {
       // The lease runs out and the delivery is retried: nothing is lost.
       this.log(`webhook delivery ${delivery.id} could not be recorded:`, error);
@@ -116,5 +119,45 @@ export class WebhookWorker {
       });
       this.wake = undefined;
     }
+  }
+}
+
+/**
+ * Group commit for successful deliveries: one statement records every success waiting (`recordDelivered`), one
+ * such statement at a time, and those finishing meanwhile wait for the next. So a burst of answers costs a round
+ * trip or two on the worker's small pool instead of one each, and failures keep their own careful path.
+ * Each caller's promise settles with its batch: a batch that fails leaves all its rows leased (retried later).
+ */
+class DeliveredBatch {
+  private waiting: { outcome: Outcome; settle: (error?: unknown) => void }[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Db) {}
+
+  record(outcome: Outcome): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ outcome, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (this.flushing) return;
+      this.flushing = true;
+      // After this turn's I/O callbacks: answers that arrived together go in one statement.
+      setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      let failure: unknown;
+      try {
+        await recordDelivered(
+          this.db,
+          batch.map((w) => w.outcome),
+        );
+      } catch (error) {
+        failure = error ?? new Error("recording delivered webhooks failed");
+      }
+      for (const w of batch) w.settle(failure);
+    }
+    this.flushing = false;
   }
 }
