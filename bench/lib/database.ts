@@ -101,6 +101,31 @@ export async function currentTargets(url: string, ids: number[]): Promise<Map<nu
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until requests cut off at the end of the previous run have finished on
+ * the server: the newest version among `ids` stops changing (checked every
+ * 200 ms, at most `maxMs`). A fixed pause was too short on a loaded machine:
+ * a write that landed after the versions were read made the next run's
+ * request a conflict (409), and the run was refused.
+ */
+export async function settleWrites(url: string, ids: number[], maxMs = 10_000): Promise<void> {
+  const newest = () =>
+    withClient(
+      url,
+      async (client) => (await client.query<{ v: string | null }>("SELECT max(updated_at)::text AS v FROM appointment WHERE id = ANY($1)", [ids])).rows[0]?.v,
+    );
+  await sleep(300);
+  let last = await newest();
+  for (let waited = 0; waited < maxMs; waited += 200) {
+    await sleep(200);
+    const now = await newest();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** Splits `ids` into `connections` disjoint slices of current targets. */
 export async function slicesFor(url: string, ids: number[], connections: number): Promise<Target[][]> {
   const targets = await currentTargets(url, ids);

@@ -2,7 +2,7 @@
  * Update and read, one figure per layer and concurrency, all layers on the
  * same appointments of the same database.
  */
-import { slicesFor } from "../lib/database";
+import { settleWrites, slicesFor } from "../lib/database";
 import type { FigureSpec } from "../lib/figures";
 import type { LoadGenerator } from "../lib/load";
 import type { ServerProcess } from "../lib/processes";
@@ -26,9 +26,6 @@ export interface CrudContext {
   perConnection: number;
 }
 
-/** Lets requests cut off at the end of a run finish on the server before versions are read again. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
-
 export function crudSpec(
   ctx: CrudContext,
   scenario: string,
@@ -46,7 +43,7 @@ export function crudSpec(
     async load(durationS) {
       let slices: Target[][];
       if (operation !== "read") {
-        await settle();
+        await settleWrites(ctx.databaseUrl, ids);
         slices = await slicesFor(ctx.databaseUrl, ids, connections);
       } else {
         slices = Array.from({ length: connections }, (_, c) => ids.filter((_, i) => i % connections === c).map((id) => ({ id, version: "" })));
