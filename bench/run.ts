@@ -247,9 +247,16 @@ async function main() {
     figures.push(...(await listPhase(listStage, plans)));
   }
   let live: LiveResults | undefined;
+  let liveBefore: LiveResults | undefined;
   if (config.only.has("live")) {
     const liveStage = crudStage ?? (await openStage(config, dist, load, notes, config.appointments));
+    if (config.beforeDist) {
+      // The BENCH_BEFORE_DIST build first, then this one, on the same data and the same office-day.
+      liveBefore = await livePhase({ ...liveStage.deployment, dist: config.beforeDist }, liveStage.databaseUrl, liveStage.token, log);
+      log(`live@before: ${JSON.stringify(liveBefore)}`);
+    }
     live = await livePhase(liveStage.deployment, liveStage.databaseUrl, liveStage.token, log);
+    log(`live: ${JSON.stringify(live)}`);
   }
   if (config.only.has("pglite")) figures.push(...(await pglitePhase(config, dist, load)));
 
@@ -271,6 +278,7 @@ async function main() {
     notes,
     plans,
     ...(live ? { live } : {}),
+    ...(liveBefore ? { live_before: liveBefore } : {}),
   };
   log(`\n${formatTable(figures)}\n`);
   log(formatTargets(results.targets));
