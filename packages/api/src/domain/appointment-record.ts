@@ -31,6 +31,8 @@ export const versionOf = (updatedAt: Date): string => updatedAt.toISOString();
 
 export const appointmentInclude = { office: { select: { timeZone: true } } } as const;
 export type AppointmentRow = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
+/** A row read with the store's `apiText` option: readable date, time and instant columns are the API's text already. */
+export type AppointmentTextRow = { [K in keyof AppointmentRow]: Date extends AppointmentRow[K] ? AppointmentRow[K] | string : AppointmentRow[K] };
 
 /** How each converted column becomes API text; every other column passes as it is. */
 const toApi = new Map<string, (value: Date | null) => string | null>([
@@ -46,15 +48,16 @@ const notInApi = new Set(["office", "searchText", "isLong"]);
  * ~55 columns through rest/spread objects three times cost 3× as much, which
  * showed on every list page (bench/).
  */
-export function toAppointment(row: AppointmentRow): Appointment {
+export function toAppointment(row: AppointmentRow | AppointmentTextRow): Appointment {
   const appointment: Record<string, unknown> = {};
   for (const key in row) {
     if (notInApi.has(key)) continue;
     const value = (row as Record<string, unknown>)[key];
     const convert = toApi.get(key);
-    appointment[key] = convert ? convert(value as Date | null) : value;
+    // A string is the API's text already (the store's `apiText` rows).
+    appointment[key] = convert && typeof value !== "string" ? convert(value as Date | null) : value;
   }
   appointment.officeTimeZone = row.office.timeZone;
-  appointment.updatedAtMt = versionOf(row.updatedAt);
+  appointment.updatedAtMt = typeof row.updatedAt === "string" ? row.updatedAt : versionOf(row.updatedAt);
   return appointment as Appointment;
 }

@@ -6,7 +6,7 @@
  */
 import { Prisma } from "@plano/db";
 import { toSnakeCase } from "@plano/schema";
-import type { AppointmentRow } from "../domain/appointment-record";
+import type { AppointmentRow, AppointmentTextRow } from "../domain/appointment-record";
 
 /** Columns follow the schema's convention: the snake_case of the field (prisma/schema.prisma). */
 export const columnOf = toSnakeCase;
@@ -21,10 +21,14 @@ export const appointmentColumns = Prisma.raw(
 /** An appointment row without relations, as `appointmentColumns` returns it. */
 export type AppointmentScalars = Prisma.AppointmentGetPayload<object>;
 
+/** The same row read with the store's `apiText` option (store/client.ts). */
+export type AppointmentTextScalars = Omit<AppointmentTextRow, "office">;
+
 /** A raw row selected with `o.time_zone AS "officeTimeZone"` in the shape of Prisma's `include: appointmentInclude`. */
-export function withOffice<T extends AppointmentScalars & { officeTimeZone: string }>({
+export function withOffice<T extends (AppointmentScalars | AppointmentTextScalars) & { officeTimeZone: string }>({
   officeTimeZone,
   ...columns
-}: T): AppointmentRow & Omit<T, "officeTimeZone"> {
-  return { ...columns, office: { timeZone: officeTimeZone } };
+}: T): (T extends AppointmentScalars ? AppointmentRow : AppointmentTextRow) & Omit<T, "officeTimeZone"> {
+  return { ...columns, office: { timeZone: officeTimeZone } } as (T extends AppointmentScalars ? AppointmentRow : AppointmentTextRow) &
+    Omit<T, "officeTimeZone">;
 }

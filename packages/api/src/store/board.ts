@@ -14,11 +14,15 @@ import type { ReadScope } from "../auth/principal";
 import { latestChangeId } from "../live/change-events";
 import { scopeCondition } from "./appointment-reads";
 import { toAppointment } from "../domain/appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { appointmentColumns, withOffice, type AppointmentTextScalars } from "./appointment-columns";
 import { rows } from "./client";
 
-/** Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts). */
+/**
+ * Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts).
+ * Appointment rows come with their dates and times as the API's text already (store/client.ts).
+ */
 const unprepared = { prepared: false };
+const unpreparedText = { prepared: false, apiText: true };
 
 type BoardInput = z.output<typeof boardInput>;
 
@@ -35,7 +39,7 @@ const QUEUE_AFTER_DAYS = 14;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-type Row = AppointmentScalars & { officeTimeZone: string };
+type Row = AppointmentTextScalars & { officeTimeZone: string };
 
 export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
   // Read first: any change committed from here on is replayed to a subscriber resuming from this id.
@@ -59,7 +63,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
        AND COALESCE(a.date_start_office >= ${from}::date AND a.date_start_office <= ${to}::date, false)
      ORDER BY a.starts_at, a.id
      LIMIT ${BOARD_MAX_APPOINTMENTS + 1}`,
-    unprepared,
+    unpreparedText,
   );
   // Not placed: no photographer (dated near the shown days), or no date at all.
   const queueQuery = rows<Row>(
@@ -78,7 +82,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     ) q
     ORDER BY "startsAt" NULLS LAST, id
     LIMIT ${QUEUE_MAX}`,
-    unprepared,
+    unpreparedText,
   );
   // Begun on an earlier office day and still running on the first shown one (overnight, or over several
   // days): the board draws their part of each shown day. A shoot of at most a day starts within a day
@@ -103,7 +107,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     ) c
     ORDER BY "startsAt", id
     LIMIT ${QUEUE_MAX}`,
-    unprepared,
+    unpreparedText,
   );
   const [carried, found, queueRows] = await Promise.all([carriedQuery, appointmentsQuery, queueQuery]);
 
