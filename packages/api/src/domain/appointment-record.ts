@@ -61,3 +61,25 @@ export function toAppointment(row: AppointmentRow | AppointmentTextRow): Appoint
   appointment.updatedAtMt = typeof row.updatedAt === "string" ? row.updatedAt : versionOf(row.updatedAt);
   return appointment as Appointment;
 }
+
+/**
+ * `toAppointment` for rows known to hold exactly the columns `keys`, in that
+ * order, and the office's zone beside them (the store's raw rows): the same
+ * answer, built from a plan made once instead of a key lookup per column, and
+ * without first copying the row into Prisma's shape (`withOffice`). A busy
+ * board converts hundreds of rows per request (bench/ board-day).
+ */
+export function appointmentBuilder(keys: readonly string[]) {
+  const plan = keys.filter((key) => !notInApi.has(key)).map((key) => [key, toApi.get(key)] as const);
+  return (row: Record<string, unknown>, officeTimeZone: string): Appointment => {
+    const appointment: Record<string, unknown> = {};
+    for (const [key, convert] of plan) {
+      const value = row[key];
+      appointment[key] = convert && typeof value !== "string" ? convert(value as Date | null) : value;
+    }
+    appointment.officeTimeZone = officeTimeZone;
+    const updatedAt = row.updatedAt as Date | string;
+    appointment.updatedAtMt = typeof updatedAt === "string" ? updatedAt : versionOf(updatedAt);
+    return appointment as Appointment;
+  };
+}

@@ -13,8 +13,7 @@ import type { z } from "zod";
 import type { ReadScope } from "../auth/principal";
 import { latestChangeId } from "../live/change-events";
 import { scopeCondition } from "./appointment-reads";
-import { toAppointment } from "../domain/appointment-record";
-import { appointmentColumns, withOffice, type AppointmentTextScalars } from "./appointment-columns";
+import { appointmentColumns, appointmentOfRow, type AppointmentTextScalars } from "./appointment-columns";
 import { rows } from "./client";
 
 /**
@@ -111,7 +110,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
   );
   const [carried, found, queueRows] = await Promise.all([carriedQuery, appointmentsQuery, queueQuery]);
 
-  const appointments = [...carried, ...found].slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
+  const appointments = [...carried, ...found].slice(0, BOARD_MAX_APPOINTMENTS).map(appointmentOfRow);
   const onBoard = [...new Set(appointments.flatMap((a) => (a.photographerUserId === null ? [] : [a.photographerUserId])))];
   const photographers = await rows<{ id: number; name: string; officeId: number | null }>(
     db,
@@ -132,7 +131,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     officeId: input.officeId ?? null,
     appointments,
     truncated: found.length > BOARD_MAX_APPOINTMENTS,
-    queue: queueRows.map((row) => toAppointment(withOffice(row))),
+    queue: queueRows.map(appointmentOfRow),
     photographers,
     /** Subscribe to `appointment.onChange` with this as `lastEventId` to miss nothing after this read. */
     lastEventId: String(lastEventId),
