@@ -17,7 +17,7 @@ import { buildServer, serverEnv, startApi, startBaseline, startCluster } from ".
 import { checkLiveTargets, checkTargets, formatTargets } from "./lib/targets";
 import { crudSpec, type CrudContext, type LayerServer } from "./scenarios/crud";
 import { bulkFigures } from "./scenarios/bulk";
-import { explainList, listFilters, listSpec } from "./scenarios/list";
+import { boardShape, explainList, listFilters, listSpec } from "./scenarios/list";
 import { livePhase, type LiveResults } from "./scenarios/live";
 import { WEBHOOK_BENCH_ENV, webhookFigures } from "./scenarios/webhooks";
 
@@ -187,7 +187,12 @@ async function listPhase(stage: Stage, plans: Record<string, string>): Promise<F
   for (const filter of await listFilters(stage.databaseUrl)) {
     const plan = await explainList(stage.databaseUrl, token, filter);
     plans[filter.scenario] = plan;
-    const extra = { rows: seeded, index: filter.index, index_used: filter.index ? plan.includes(filter.index) : null };
+    const extra = {
+      rows: seeded,
+      index: filter.index,
+      index_used: filter.index ? plan.includes(filter.index) : null,
+      ...(await boardShape(stage.databaseUrl, token, filter)),
+    };
     for (const trpc of layers.filter((l) => l.layer === "trpc")) {
       // The plan is this build's; an "@before" build may run other SQL.
       specs.push(await listSpec(stage.load, trpc, token, filter, trpc.label ? { rows: seeded } : extra));
