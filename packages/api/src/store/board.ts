@@ -4,8 +4,10 @@
  * ready-to-schedule queue, and the live-change id to resume from.
  *
  * Served by the (office_id, starts_at, id) index (or (starts_at, id) for all
- * offices) and, for the queue, (photographer_user_id, starts_at, id) with a
- * NULL photographer; see bench/ scenario board-day.
+ * offices) and, for the queue, the partial appointment_queue_idx (office_id,
+ * starts_at, id) of the unplaced, ready, not cancelled ones (for all offices,
+ * (photographer_user_id, starts_at, id) with a NULL photographer); see bench/
+ * scenario board-day.
  */
 import { Prisma, type Db } from "@plano/db";
 import { boardViewDays, type boardInput } from "@plano/schema";
