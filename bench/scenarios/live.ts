@@ -9,8 +9,9 @@
  * Subscriptions are tRPC's own client (`httpSubscriptionLink`) on the
  * `eventsource` package, as a service would open them. The fan-out's
  * subscribers run in `BENCH_LIVE_CLIENTS` processes of their own
- * (bench/live/subscriber.ts): 500 clients in one Node process were the limit
- * themselves (their CPU is reported beside the servers', `client_cpu_ms_per_update`).
+ * (bench/live/subscriber.ts), and their CPU is reported beside the servers'
+ * (`client_cpu_ms_per_update`): on a small machine they compete with the
+ * servers for the same cores.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
