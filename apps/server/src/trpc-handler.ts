@@ -126,9 +126,10 @@ async function writeResponse(res: ServerResponse, response: Response, text?: str
 /**
  * A web stream's chunks straight onto the response, waiting when the socket
  * is full, until either ends. By hand rather than `Readable.fromWeb(…).pipe()`:
- * tRPC hands each event over as several small chunks, and a node stream
- * between the two cost a quarter of a live event's fan-out to hundreds of
- * subscribers (bench/ live, issue 10).
+ * tRPC hands each event over as several small chunks (data, id, blank line);
+ * written in one go they leave in one packet, where the node stream between
+ * sent them apart. Measured side by side (bench/ live, 500 subscribers):
+ * server CPU per event 116 -> 100-108 ms, the subscribers' own CPU halved.
  */
 async function writeStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
   const reader = body.getReader();
