@@ -17,7 +17,7 @@ import { buildServer, serverEnv, startApi, startBaseline, startCluster } from ".
 import { checkLiveTargets, checkTargets, formatTargets } from "./lib/targets";
 import { crudSpec, type CrudContext, type LayerServer } from "./scenarios/crud";
 import { bulkFigures } from "./scenarios/bulk";
-import { explainList, listFilters, listSpec } from "./scenarios/list";
+import { boardShape, explainList, listFilters, listSpec } from "./scenarios/list";
 import { livePhase, type LiveResults } from "./scenarios/live";
 import { WEBHOOK_BENCH_ENV, webhookFigures } from "./scenarios/webhooks";
 
@@ -192,7 +192,12 @@ async function listPhase(stage: Stage, plans: Record<string, string>): Promise<F
   for (const filter of await listFilters(stage.databaseUrl)) {
     const plan = await explainList(stage.databaseUrl, token, filter);
     plans[filter.scenario] = plan;
-    const extra = { rows: seeded, index: filter.index, index_used: filter.index ? plan.includes(filter.index) : null };
+    const extra = {
+      rows: seeded,
+      index: filter.index,
+      index_used: filter.index ? plan.includes(filter.index) : null,
+      ...(await boardShape(stage.databaseUrl, token, filter)),
+    };
     for (const trpc of layers.filter((l) => l.layer === "trpc")) {
       // The plan is this build's; an "@before" build may run other SQL.
       specs.push(await listSpec(stage.load, trpc, token, filter, trpc.label ? { rows: seeded } : extra));
@@ -252,9 +257,16 @@ async function main() {
     figures.push(...(await listPhase(listStage, plans)));
   }
   let live: LiveResults | undefined;
+  let liveBefore: LiveResults | undefined;
   if (config.only.has("live")) {
     const liveStage = crudStage ?? (await openStage(config, dist, load, notes, config.appointments));
+    if (config.beforeDist) {
+      // The BENCH_BEFORE_DIST build first, then this one, on the same data and the same office-day.
+      liveBefore = await livePhase({ ...liveStage.deployment, dist: config.beforeDist }, liveStage.databaseUrl, liveStage.token, log);
+      log(`live@before: ${JSON.stringify(liveBefore)}`);
+    }
     live = await livePhase(liveStage.deployment, liveStage.databaseUrl, liveStage.token, log);
+    log(`live: ${JSON.stringify(live)}`);
   }
   if (config.only.has("pglite")) figures.push(...(await pglitePhase(config, dist, load)));
 
@@ -276,6 +288,7 @@ async function main() {
     notes,
     plans,
     ...(live ? { live } : {}),
+    ...(liveBefore ? { live_before: liveBefore } : {}),
   };
   log(`\n${formatTable(figures)}\n`);
   log(formatTargets(results.targets));

@@ -61,6 +61,11 @@ const benchSchema = z.object({
   BENCH_LIVE_SUBSCRIPTIONS: count(500),
   BENCH_LIVE_UPDATES: count(40),
   BENCH_LIVE_MEMORY_SUBSCRIPTIONS: count(1000),
+  /**
+   * Processes the live fan-out's subscribers are spread over (each opens its share on both API processes).
+   * 1, as before: on 2 cores, 4 processes used more client CPU and raised the latencies (bench/README.md).
+   */
+  BENCH_LIVE_CLIENTS: count(1),
 });
 
 /** bench/scale-out.ts, a process the bench spawns. */

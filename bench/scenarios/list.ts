@@ -90,6 +90,31 @@ export async function explainList(databaseUrl: string, token: string, filter: Li
   }
 }
 
+/**
+ * What the board figure's answers hold, on average over its office-days: its
+ * cost grows with the blocks on the board, not with the table (the seed puts
+ * every appointment in one year of 6 offices with 8 photographers each, so a
+ * day at 1,000,000 rows is far busier than at 200,000).
+ */
+export async function boardShape(databaseUrl: string, token: string, filter: ListFilter): Promise<Record<string, number> | null> {
+  if (filter.procedure !== "board") return null;
+  const db = createDb(databaseUrl, { poolSize: 1 });
+  try {
+    const caller = appRouter.createCaller(createContext({ db, credentials: { token, application: "planoorder" }, channel: "trpc" }));
+    const totals = { appointments: 0, queue: 0, lanes: 0 };
+    for (const input of filter.inputs) {
+      const board = await caller.appointment.board(input);
+      totals.appointments += board.appointments.length;
+      totals.queue += board.queue.length;
+      totals.lanes += board.photographers.length;
+    }
+    const mean = (n: number) => Number((n / filter.inputs.length).toFixed(1));
+    return { board_appointments_mean: mean(totals.appointments), board_queue_mean: mean(totals.queue), board_lanes_mean: mean(totals.lanes) };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** `filter`'s queries against one tRPC server (`label` names it in the table, e.g. "trpc@before"). */
 export async function listSpec(
   load: LoadGenerator,

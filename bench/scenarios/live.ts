@@ -7,10 +7,18 @@
  * - memory: the resident memory one API process gains per 1,000 open
  *   subscriptions (measured after they settle).
  * Subscriptions are tRPC's own client (`httpSubscriptionLink`) on the
- * `eventsource` package, as a service would open them.
+ * `eventsource` package, as a service would open them. The fan-out's
+ * subscribers run in `BENCH_LIVE_CLIENTS` processes of their own
+ * (bench/live/subscriber.ts), and their CPU is reported beside the servers'
+ * (`client_cpu_ms_per_update`): on a small machine they compete with the
+ * servers for the same cores.
  */
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createPlanoClient } from "@plano/client";
 import { EventSource } from "eventsource";
+import type { SubscriberJob, SubscriberMessage } from "../live/subscriber";
 import { withClient, type Deployment } from "../lib/database";
 import { benchEnv } from "../lib/env";
 import { startApi } from "../lib/servers";
@@ -27,6 +35,13 @@ export interface LiveResults {
   fanout_p99_ms: number;
   memory_subscriptions: number;
   memory_mb_per_1000: number;
+  /** Processes the fan-out's subscribers ran in. */
+  client_processes: number;
+  /** CPU time per committed update, from the first commit until every event arrived (or the wait ended). */
+  client_cpu_ms_per_update: number;
+  server_cpu_ms_per_update: number;
+  /** That window's length. */
+  window_s: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -34,6 +49,52 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Opened {
   close(): void;
+}
+
+const subscriberPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "../live/subscriber.ts");
+
+/** A process of subscribers (bench/live/subscriber.ts). */
+class SubscriberProcess {
+  private readonly child: ChildProcess;
+  private constructor() {
+    this.child = fork(subscriberPath, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  }
+
+  private next(): Promise<SubscriberMessage> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`a live subscriber process exited (${code})`));
+      this.child.once("exit", onExit);
+      this.child.once("message", (message: SubscriberMessage) => {
+        this.child.off("exit", onExit);
+        resolve(message);
+      });
+    });
+  }
+
+  static async open(job: SubscriberJob): Promise<SubscriberProcess> {
+    const process = new SubscriberProcess();
+    const reply = process.next();
+    process.child.send({ type: "open", job });
+    const message = await reply;
+    if (message.type !== "started") {
+      process.close();
+      throw new Error(`live subscribers: ${message.type === "failed" ? message.error : message.type}`);
+    }
+    return process;
+  }
+
+  /** The arrivals since the last report, and this process's CPU time so far. */
+  async report(): Promise<Extract<SubscriberMessage, { type: "report" }>> {
+    const reply = this.next();
+    this.child.send({ type: "report" });
+    const message = await reply;
+    if (message.type !== "report") throw new Error(`live subscribers answered ${message.type}`);
+    return message;
+  }
+
+  close(): void {
+    if (this.child.exitCode === null && this.child.connected) this.child.send({ type: "close" });
+  }
 }
 
 /** `count` subscriptions to one office-day on `origin`; `onEvent(appointmentId)` per event received. */
@@ -65,7 +126,13 @@ async function subscribe(
 }
 
 export async function livePhase(deployment: Deployment, databaseUrl: string, token: string, log: (line: string) => void): Promise<LiveResults> {
-  const { BENCH_LIVE_SUBSCRIPTIONS: subscriptions, BENCH_LIVE_UPDATES: updates, BENCH_LIVE_MEMORY_SUBSCRIPTIONS: memorySubscriptions } = benchEnv();
+  const {
+    BENCH_LIVE_SUBSCRIPTIONS: subscriptions,
+    BENCH_LIVE_UPDATES: updates,
+    BENCH_LIVE_MEMORY_SUBSCRIPTIONS: memorySubscriptions,
+    BENCH_LIVE_CLIENTS: clientSetting,
+  } = benchEnv();
+  const clientProcesses = Math.max(1, Math.floor(clientSetting));
 
   // The busiest office-day, and the appointments on it that the updates touch.
   const day = await withClient(databaseUrl, async (client) => {
@@ -84,20 +151,32 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
   const input = { officeId: day.officeId, dateFrom: day.date, dateTo: day.date };
 
   const servers: ServerProcess[] = [await startApi(deployment), await startApi(deployment)];
-  const arrivals = new Map<number, number[]>();
   const opened: Opened[] = [];
+  const clients: SubscriberProcess[] = [];
   try {
-    for (const [index, server] of servers.entries()) {
-      const share = Math.floor(subscriptions / servers.length) + (index < subscriptions % servers.length ? 1 : 0);
-      opened.push(await subscribe(server.origin, token, share, input, (id) => arrivals.get(id)?.push(performance.now())));
+    // Each client process shares its subscriptions out over the servers, as the whole count is.
+    const share = (total: number, parts: number, index: number) => Math.floor(total / parts) + (index < total % parts ? 1 : 0);
+    for (let index = 0; index < clientProcesses; index++) {
+      const count = share(subscriptions, clientProcesses, index);
+      const targets = servers.map((server, i) => ({ origin: server.origin, count: share(count, servers.length, i) }));
+      clients.push(await SubscriberProcess.open({ targets, token, input }));
     }
-    log(`live: ${subscriptions} subscriptions open on ${servers.length} API processes; ${day.ids.length} updates`);
+    log(`live: ${subscriptions} subscriptions open on ${servers.length} API processes from ${clientProcesses} client processes; ${day.ids.length} updates`);
     await sleep(500);
+    const now = () => performance.timeOrigin + performance.now();
+    const arrivals: [number, number][] = [];
+    /** Collects the arrivals so far; the CPU time of the clients and of the servers now. */
+    const poll = async () => {
+      const reports = await Promise.all(clients.map((c) => c.report()));
+      for (const report of reports) for (const arrival of report.arrivals) arrivals.push(arrival);
+      return { clients: reports.reduce((sum, r) => sum + r.cpuMs, 0), servers: servers.reduce((sum, s) => sum + s.cpuMs(), 0), at: now() };
+    };
+    const start = await poll();
+    arrivals.length = 0;
 
     const commits = new Map<number, number>();
     await withClient(databaseUrl, async (client) => {
       for (const id of day.ids) {
-        arrivals.set(id, []);
         // What every write path commits: the row and its audit entry (whose trigger NOTIFYs).
         await client.query("BEGIN");
         await client.query("UPDATE appointment SET notes = $1, updated_at = updated_at + interval '1 ms' WHERE id = $2", [`bench ${Date.now()}`, id]);
@@ -106,18 +185,22 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
           JSON.stringify({ notes: { before: null, after: "bench" } }),
         ]);
         await client.query("COMMIT");
-        commits.set(id, performance.now());
+        commits.set(id, now());
         await sleep(100);
       }
     });
     const deadline = Date.now() + 10_000;
     const expected = day.ids.length * subscriptions;
-    const received = () => [...arrivals.values()].reduce((sum, list) => sum + list.length, 0);
-    while (received() < expected && Date.now() < deadline) await sleep(100);
+    let end = start;
+    while (true) {
+      end = await poll();
+      if (arrivals.length >= expected || Date.now() >= deadline) break;
+      await sleep(100);
+    }
 
-    const latencies = [...arrivals.entries()].flatMap(([id, times]) => times.map((t) => t - commits.get(id)!)).sort((a, b) => a - b);
-    for (const o of opened.splice(0)) o.close();
-
+    // The commit and the arrival are both wall-clock ms on this machine (performance.timeOrigin + now()).
+    const latencies = arrivals.flatMap(([id, at]) => (commits.has(id) ? [at - commits.get(id)!] : [])).sort((a, b) => a - b);
+    for (const c of clients.splice(0)) c.close();
     // Memory: one process, before and after `memorySubscriptions` open subscriptions.
     const server = servers[0]!;
     await sleep(1500);
@@ -126,9 +209,14 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
     await sleep(3000);
     const after = server.rssMb();
 
+    const updatesMade = Math.max(1, day.ids.length);
     return {
       subscriptions,
       processes: servers.length,
+      client_processes: clientProcesses,
+      client_cpu_ms_per_update: Number(((end.clients - start.clients) / updatesMade).toFixed(1)),
+      server_cpu_ms_per_update: Number(((end.servers - start.servers) / updatesMade).toFixed(1)),
+      window_s: Number(((end.at - start.at) / 1000).toFixed(2)),
       updates: day.ids.length,
       deliveries: latencies.length,
       missed: expected - latencies.length,

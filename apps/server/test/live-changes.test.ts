@@ -267,4 +267,18 @@ describe("appointment.onChange", () => {
       await other.stop();
     }
   });
+
+  it("lets go of a subscription on the server when its caller goes away", async () => {
+    const until = async (done: () => boolean) => {
+      const deadline = Date.now() + 5000;
+      while (!done() && Date.now() < deadline) await settle(20);
+      return done();
+    };
+    const open = api.changes.subscriberCount;
+    const feed = collect(clientFor(api.url), { officeId: world.denver.id });
+    await feed.ready;
+    expect(await until(() => api.changes.subscriberCount === open + 1)).toBe(true);
+    feed.stop();
+    expect(await until(() => api.changes.subscriberCount === open)).toBe(true);
+  });
 });

@@ -51,7 +51,29 @@ export function isPlainJson(value: unknown, seen = new Set<object>()): boolean {
   }
 }
 
+/** Deep-frozen values known to be plain JSON: an answer sent many times (a live event to every subscriber) is walked once. */
+const knownPlain = new WeakSet<object>();
+
+function deepFreeze(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== "object" || value === null || seen.has(value)) return;
+  seen.add(value);
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
+}
+
+/**
+ * Freezes `value` for good and, if it is plain JSON, remembers that, so every
+ * later `serialize` of the same object skips the walk. Returns `value`.
+ */
+export function markPlainJson<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  deepFreeze(value);
+  if (isPlainJson(value)) knownPlain.add(value);
+  return value;
+}
+
 export const transformer = {
-  serialize: (value: unknown) => (isPlainJson(value) ? { json: value } : superjson.serialize(value)),
+  serialize: (value: unknown) =>
+    (typeof value === "object" && value !== null && knownPlain.has(value)) || isPlainJson(value) ? { json: value } : superjson.serialize(value),
   deserialize: <T>(payload: unknown): T => superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]),
 };

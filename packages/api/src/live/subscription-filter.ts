@@ -46,15 +46,34 @@ export function eventFor(change: StoredChange, filter: Filter, scope: ReadScope)
   const visibleBefore = scope.all || (scope.photographerUserId !== null && change.before.photographerUserId === scope.photographerUserId);
   if (!visibleNow && !visibleBefore) return null;
 
-  return {
-    kind: "change",
-    id: change.id,
-    appointmentId: change.appointmentId,
-    action: change.action,
-    actor: change.actor,
-    actorUserId: change.actorUserId,
-    channel: change.channel,
-    fields: change.fields,
-    appointment: visibleNow ? change.appointment : null,
-  };
+  return eventsOf(change)[visibleNow ? "withRecord" : "withoutRecord"];
+}
+
+/**
+ * The two events a change can become (with the record, or without it for a
+ * caller who may no longer see it), built once per change and shared by every
+ * subscriber that gets it: the output check and serialisation then run once
+ * per event, not once per subscriber (tracked-output.ts). Frozen, as they are shared.
+ */
+const built = new WeakMap<StoredChange, { withRecord: AppointmentChangeEvent; withoutRecord: AppointmentChangeEvent }>();
+
+function eventsOf(change: StoredChange) {
+  let events = built.get(change);
+  if (!events) {
+    const event = (appointment: AppointmentChangeEvent["appointment"]): AppointmentChangeEvent =>
+      Object.freeze({
+        kind: "change",
+        id: change.id,
+        appointmentId: change.appointmentId,
+        action: change.action,
+        actor: change.actor,
+        actorUserId: change.actorUserId,
+        channel: change.channel,
+        fields: change.fields,
+        appointment,
+      });
+    events = { withRecord: event(change.appointment), withoutRecord: event(null) };
+    built.set(change, events);
+  }
+  return events;
 }

@@ -4,8 +4,10 @@
  * ready-to-schedule queue, and the live-change id to resume from.
  *
  * Served by the (office_id, starts_at, id) index (or (starts_at, id) for all
- * offices) and, for the queue, (photographer_user_id, starts_at, id) with a
- * NULL photographer; see bench/ scenario board-day.
+ * offices) and, for the queue, the partial appointment_queue_idx (office_id,
+ * starts_at, id) of the unplaced, ready, not cancelled ones (for all offices,
+ * (photographer_user_id, starts_at, id) with a NULL photographer); see bench/
+ * scenario board-day.
  */
 import { Prisma, type Db } from "@plano/db";
 import { boardViewDays, type boardInput } from "@plano/schema";
@@ -13,12 +15,15 @@ import type { z } from "zod";
 import type { ReadScope } from "../auth/principal";
 import { latestChangeId } from "../live/change-events";
 import { scopeCondition } from "./appointment-reads";
-import { toAppointment } from "../domain/appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { appointmentColumns, appointmentOfRow, type AppointmentTextScalars } from "./appointment-columns";
 import { rows } from "./client";
 
-/** Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts). */
+/**
+ * Plans here depend on the shown days: planned afresh on every run (see appointment-reads.ts).
+ * Appointment rows come with their dates and times as the API's text already (store/client.ts).
+ */
 const unprepared = { prepared: false };
+const unpreparedText = { prepared: false, apiText: true };
 
 type BoardInput = z.output<typeof boardInput>;
 
@@ -35,7 +40,7 @@ const QUEUE_AFTER_DAYS = 14;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-type Row = AppointmentScalars & { officeTimeZone: string };
+type Row = AppointmentTextScalars & { officeTimeZone: string };
 
 export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
   // Read first: any change committed from here on is replayed to a subscriber resuming from this id.
@@ -59,7 +64,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
        AND COALESCE(a.date_start_office >= ${from}::date AND a.date_start_office <= ${to}::date, false)
      ORDER BY a.starts_at, a.id
      LIMIT ${BOARD_MAX_APPOINTMENTS + 1}`,
-    unprepared,
+    unpreparedText,
   );
   // Not placed: no photographer (dated near the shown days), or no date at all.
   const queueQuery = rows<Row>(
@@ -78,7 +83,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     ) q
     ORDER BY "startsAt" NULLS LAST, id
     LIMIT ${QUEUE_MAX}`,
-    unprepared,
+    unpreparedText,
   );
   // Begun on an earlier office day and still running on the first shown one (overnight, or over several
   // days): the board draws their part of each shown day. A shoot of at most a day starts within a day
@@ -103,11 +108,11 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     ) c
     ORDER BY "startsAt", id
     LIMIT ${QUEUE_MAX}`,
-    unprepared,
+    unpreparedText,
   );
   const [carried, found, queueRows] = await Promise.all([carriedQuery, appointmentsQuery, queueQuery]);
 
-  const appointments = [...carried, ...found].slice(0, BOARD_MAX_APPOINTMENTS).map((row) => toAppointment(withOffice(row)));
+  const appointments = [...carried, ...found].slice(0, BOARD_MAX_APPOINTMENTS).map(appointmentOfRow);
   const onBoard = [...new Set(appointments.flatMap((a) => (a.photographerUserId === null ? [] : [a.photographerUserId])))];
   const photographers = await rows<{ id: number; name: string; officeId: number | null }>(
     db,
@@ -128,7 +133,7 @@ export async function loadBoard(db: Db, scope: ReadScope, input: BoardInput) {
     officeId: input.officeId ?? null,
     appointments,
     truncated: found.length > BOARD_MAX_APPOINTMENTS,
-    queue: queueRows.map((row) => toAppointment(withOffice(row))),
+    queue: queueRows.map(appointmentOfRow),
     photographers,
     /** Subscribe to `appointment.onChange` with this as `lastEventId` to miss nothing after this read. */
     lastEventId: String(lastEventId),

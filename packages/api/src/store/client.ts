@@ -42,6 +42,40 @@ const types = {
   },
 };
 
+/** Years the API speaks (domain/appointment-record.ts `readableDate`), as PostgreSQL's text starts them. */
+const readableYear = (text: string) => text >= "1900" && text < ":";
+const INSTANT_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * For `{ apiText: true }`: the common values straight as the text the API
+ * answers with (domain/appointment-record.ts), since Date objects built from
+ * the text only to be turned back into the same text cost a board of hundreds
+ * of rows more than its queries (bench/ board-day, issue 10). Anything else
+ * (infinity, BC, years outside 1900–9999, an offset other than UTC) comes as
+ * the Date above, and `toAppointment` converts it as before: same answer, byte for byte.
+ */
+const apiTextParsers = new Map<number, (text: string) => unknown>([
+  // `YYYY-MM-DD`, as ISO DateStyle prints it: exactly `toIsoDate`'s answer.
+  [DATE, (text) => (text.length === 10 && readableYear(text) ? text : parsers.get(DATE)!(text))],
+  // `HH:MM:SS[.ffffff]`: `toIsoTime` keeps the first 8 characters (24:00:00 wraps, so it takes the Date path).
+  [TIME, (text) => (text.length >= 8 && text < "24" ? text.slice(0, 8) : parsers.get(TIME)!(text))],
+  // `YYYY-MM-DD HH:MM:SS[.f…]+00`: `toISOString`'s spelling, milliseconds truncated as a Date truncates them.
+  [
+    TIMESTAMPTZ,
+    (text) => {
+      const match = readableYear(text) ? INSTANT_TEXT.exec(text) : null;
+      return match ? `${match[1]}T${match[2]}.${(match[3] ?? "").padEnd(3, "0").slice(0, 3)}Z` : parsers.get(TIMESTAMPTZ)!(text);
+    },
+  ],
+]);
+
+const apiTextTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    const custom = format !== "binary" ? apiTextParsers.get(oid) : undefined;
+    return custom ?? types.getTypeParser(oid, format);
+  },
+};
+
 /** A statement and its values; `name` makes it a prepared statement on each connection. */
 interface Statement {
   text: string;
@@ -85,6 +119,11 @@ interface RunOptions {
    * five runs Postgres may settle on one generic plan for all values.
    */
   prepared?: boolean;
+  /**
+   * Date, time and instant columns as the API's text where they are readable
+   * (Dates otherwise): for rows that go to `toAppointment` and nowhere else.
+   */
+  apiText?: boolean;
 }
 
 /** Runs `statement` on `db`'s pool and returns its rows. */
@@ -93,10 +132,19 @@ export function rows<Row extends QueryResultRow>(db: Db, statement: Statement, o
 }
 
 /** Runs `statement` on `on` (the pool, or one connection of it inside a transaction) and returns its rows. */
-async function rowsOn<Row extends QueryResultRow>(on: Queryable, { text, values }: Statement, { prepared = true }: RunOptions = {}): Promise<Row[]> {
+async function rowsOn<Row extends QueryResultRow>(
+  on: Queryable,
+  { text, values }: Statement,
+  { prepared = true, apiText = false }: RunOptions = {},
+): Promise<Row[]> {
   const heard = listeners.get(on);
   if (heard) for (const listener of heard) listener({ text, values });
-  const result = await on.query<Row>({ name: prepared ? nameOf(text) : undefined, text, values, types } as Parameters<PgPool["query"]>[0] & object);
+  const result = await on.query<Row>({
+    name: prepared ? nameOf(text) : undefined,
+    text,
+    values,
+    types: apiText ? apiTextTypes : types,
+  } as Parameters<PgPool["query"]>[0] & object);
   return result.rows;
 }
 
