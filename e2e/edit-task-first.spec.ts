@@ -1,4 +1,4 @@
-import { expect, openAllFields, saveElsewhere, storedAppointment, test, waitForHydration } from "./support/fixtures";
+import { expect, holdScriptsContaining, openAllFields, saveElsewhere, storedAppointment, test, waitForHydration } from "./support/fixtures";
 
 // This machine is shared: these walk several pages each, so they get more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -40,28 +40,15 @@ test.describe("the task-first edit page", () => {
 
   test("a control focused while its library loads keeps the focus when the library's version replaces it", async ({ signedIn: page, makeAppointment }) => {
     // Hold back the script that brings Radix's roving focus (toolbar and tabs) until the stand-ins have focus.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let held = 0;
-    await page.route("**/_next/static/chunks/**", async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      if (body.includes("RovingFocusGroup")) {
-        held++;
-        await released;
-      }
-      await route.fulfill({ response, body });
-    });
+    const chunks = await holdScriptsContaining(page, "RovingFocusGroup");
     const appointment = await makeAppointment();
     await page.goto(`/appointments/${appointment.id}`);
-    await expect.poll(() => held).toBeGreaterThan(0);
+    await expect.poll(chunks.held).toBeGreaterThan(0);
     const details = page.getByRole("tab", { name: "Details" });
     await details.focus();
     await expect(details).toBeFocused();
 
-    release();
+    chunks.release();
     // Once Radix's tabs are in, the arrow key works, from the tab that had the focus all along.
     await expect(async () => {
       await expect(details).toBeFocused({ timeout: 200 });
@@ -184,28 +171,15 @@ test.describe("the task-first edit page", () => {
 
   test("the time zone field focused before its combobox has loaded keeps the focus, and typing then searches", async ({ signedIn: page, makeAppointment }) => {
     // Hold back the combobox's script until its stand-in has the focus.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let held = 0;
-    await page.route("**/_next/static/chunks/**", async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      if (body.includes("Type a city or region")) {
-        held++;
-        await released;
-      }
-      await route.fulfill({ response, body });
-    });
+    const chunks = await holdScriptsContaining(page, "Type a city or region");
     const appointment = await makeAppointment({ timeZoneLocal: "America/Denver" });
     await page.goto(`/appointments/${appointment.id}`);
-    await expect.poll(() => held).toBeGreaterThan(0);
+    await expect.poll(chunks.held).toBeGreaterThan(0);
     const standIn = page.getByLabel("Local time zone");
     await standIn.focus();
     await expect(standIn).toBeFocused();
 
-    release();
+    chunks.release();
     // The combobox replaced the stand-in, and the focus went with it: the next keys search without a click.
     const zone = page.getByRole("combobox", { name: "Local time zone" });
     await expect(zone).toBeFocused({ timeout: 15_000 });

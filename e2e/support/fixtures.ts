@@ -31,6 +31,28 @@ export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => !document.querySelector('[data-route-loading], [data-page-hydration="pending"]'));
 }
 
+/**
+ * Holds back every script chunk whose text contains `marker` (a library loaded after the page) until
+ * `release()`, so a test can act on the stand-in drawn meanwhile. `held()` counts the chunks held so far.
+ */
+export async function holdScriptsContaining(page: Page, marker: string): Promise<{ held: () => number; release: () => void }> {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = 0;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes(marker)) {
+      held++;
+      await released;
+    }
+    await route.fulfill({ response, body });
+  });
+  return { held: () => held, release };
+}
+
 /** Signs in through the login form, the way a person does, and waits for the page it leads to. */
 export async function signInThroughForm(page: Page, options: { rememberMe?: boolean } = {}) {
   await waitForHydration(page);
