@@ -8,16 +8,36 @@
  * that at several tenths of a millisecond of CPU per call, about as much as
  * the whole raw baseline spends on a read.
  *
- * Here tRPC's own `resolveResponse` (its public adapter API, which decides the
- * protocol: batching, errors, status codes, headers) gets a minimal request
- * read straight off the IncomingMessage, and its answer is written with one
- * `end()`. Only plain calls take this path (GET, or POST with a JSON body, no
- * streamed answer asked for); anything else goes to tRPC's adapter unchanged.
+ * Three paths, each answering exactly as tRPC's adapter does (proved side by
+ * side in test/trpc-handler.test.ts):
+ * - one query or mutation (batched as one, as `@plano/client` sends, or not):
+ *   tRPC reads the request (`getRequestInfo`) and runs the procedure, and the
+ *   answer is built with tRPC's own pieces (`getErrorShape`,
+ *   `transformTRPCResponse`, `getHTTPStatusCode`) and written with one
+ *   `end()`. `resolveResponse` would wrap it in a fetch Response, a Headers
+ *   object and two AbortSignals (one combined per call), and the text is read
+ *   back out of the Response's web stream: a fifth of a read's CPU (bench/).
+ * - other plain calls (batches, refusals, a method the procedure does not
+ *   take): tRPC's `resolveResponse`, given a minimal request read straight off
+ *   the IncomingMessage, its answer written with one `end()`.
+ * - anything else (streamed answers, subscriptions, other content types):
+ *   tRPC's adapter, unchanged.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError, type AnyTRPCRouter, type inferRouterContext } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { resolveResponse } from "@trpc/server/http";
+import { getHTTPStatusCode, resolveResponse } from "@trpc/server/http";
+// tRPC's own building blocks of resolveResponse (exported for adapters, under a name that warns of change):
+// test/trpc-handler.test.ts compares every kind of answer with the adapter's, so an upgrade that changes them fails there.
+import {
+  getErrorShape,
+  getRequestInfo,
+  getTRPCErrorFromUnknown,
+  isAsyncIterable,
+  isObject,
+  isPromise,
+  transformTRPCResponse,
+} from "@trpc/server/unstable-core-do-not-import";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
 
 /** As `/api/v1` (`@plano/legacy-rest`'s MAX_BODY_BYTES): far above any real call. */
@@ -85,21 +105,36 @@ function refusalOf(req: IncomingMessage, path: string): TRPCError | undefined {
   return undefined;
 }
 
-/** What resolveResponse reads of a fetch Request, for a GET or a JSON POST. */
-function requestOf(req: IncomingMessage, res: ServerResponse, url: string) {
+/** The body as JSON, read once: the single-call path and resolveResponse (when it takes over) share it. */
+function bodyOnce(req: IncomingMessage): () => Promise<unknown> {
+  let body: Promise<unknown> | undefined;
+  return () => (body ??= readText(req).then((text) => JSON.parse(text) as unknown));
+}
+
+/** What tRPC reads of a fetch Request, for a GET or a JSON POST. */
+function plainRequest(req: IncomingMessage, url: string, json: () => Promise<unknown>, signal?: AbortSignal) {
+  return { method: req.method ?? "GET", url, headers: headersOf(req.headers), signal, json };
+}
+
+/** For resolveResponse: with the signal it hands to procedures, aborted only by a caller that goes away mid-answer. */
+function requestOf(req: IncomingMessage, res: ServerResponse, url: string, json: () => Promise<unknown>) {
   const abort = new AbortController();
-  // Only a caller that goes away mid-answer aborts (tRPC's adapter aborts after every answer too).
+  // (tRPC's adapter aborts after every answer too.)
   res.once("close", () => {
     if (!res.writableFinished) abort.abort();
   });
-  return {
-    method: req.method ?? "GET",
-    url,
-    headers: headersOf(req.headers),
-    signal: abort.signal,
-    json: async (): Promise<unknown> => JSON.parse(await readText(req)),
-  };
+  return plainRequest(req, url, json, abort.signal);
 }
+
+/** tRPC's own test of an answer it cannot send as JSON (resolveResponse's `isDataStream`). */
+function isDataStream(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (isAsyncIterable(value)) return true;
+  const values = Object.values(value);
+  return values.some(isPromise) || values.some(isAsyncIterable);
+}
+
+const METHOD_OF: Record<string, string> = { query: "GET", mutation: "POST" };
 
 function isPlainCall(req: IncomingMessage): boolean {
   const { headers } = req;
@@ -162,6 +197,7 @@ async function writeStream(res: ServerResponse, body: ReadableStream<Uint8Array>
 
 export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerOptions<TRouter>) {
   const { router, basePath, createContext, onError } = options;
+  const config = router._def._config;
   const maxBatchSize = options.maxBatchSize ?? TRPC_MAX_BATCH_CALLS;
   const fallback = createHTTPHandler({
     router,
@@ -171,35 +207,97 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
     createContext: ({ req, res, info }) => createContext({ req, res, connectionParams: info.connectionParams }),
     onError: ({ error, path, req }) => onError?.({ error, path, req }),
   });
-  const answer = (req: IncomingMessage, res: ServerResponse, url: URL, path: string, error: TRPCError | null) =>
+  const answer = (req: IncomingMessage, res: ServerResponse, url: URL, path: string, error: TRPCError | null, json: () => Promise<unknown>) =>
     resolveResponse({
       router,
       path,
-      req: requestOf(req, res, url.href) as unknown as Request,
+      req: requestOf(req, res, url.href, json) as unknown as Request,
       error,
       maxBatchSize,
       createContext: () => Promise.resolve(createContext({ req, res })),
       onError: ({ error, path: failedPath }) => onError?.({ error, path: failedPath, req }),
     });
+
+  /** resolveResponse's answer, with the batch's size checked. */
+  async function general(req: IncomingMessage, res: ServerResponse, url: URL, path: string, refusal: TRPCError | null, json: () => Promise<unknown>) {
+    const response = await answer(req, res, url, path, refusal, json);
+    if (response.headers.get("content-type") !== "application/json" || !response.body) return writeResponse(res, response);
+    const text = await response.text();
+    if (Buffer.byteLength(text) <= TRPC_MAX_BATCH_ANSWER_BYTES || !path.includes(",")) return writeResponse(res, response, text);
+    const message = `The batch's answers add up to more than ${TRPC_MAX_BATCH_ANSWER_BYTES} bytes; send these calls in smaller batches.`;
+    return writeResponse(res, await answer(req, res, url, path, new TRPCError({ code: "PAYLOAD_TOO_LARGE", message }), json));
+  }
+
+  /**
+   * One query or mutation, answered as resolveResponse answers it. Whatever
+   * this path does not take (a refusal while reading, a batch of several, no
+   * such procedure, the wrong method, a context that fails) goes to
+   * `general` before any procedure has run, with the body already read.
+   */
+  async function single(req: IncomingMessage, res: ServerResponse, url: URL, path: string, json: () => Promise<unknown>) {
+    const request = plainRequest(req, url.href, json);
+    const info = await getRequestInfo({
+      req: request as unknown as Request,
+      path: decodeURIComponent(path),
+      router,
+      searchParams: url.searchParams,
+      headers: request.headers as unknown as Headers,
+      url,
+      maxBatchSize,
+    }).catch(() => undefined);
+    const call = info?.calls.length === 1 && info.accept !== "application/jsonl" ? info.calls[0] : undefined;
+    const type = call?.procedure?._def.type;
+    if (!info || !call?.procedure || type === undefined || METHOD_OF[type] !== req.method) return general(req, res, url, path, null, json);
+    let ctx: inferRouterContext<TRouter>;
+    try {
+      ctx = await createContext({ req, res });
+    } catch {
+      return general(req, res, url, path, null, json);
+    }
+    let item: unknown;
+    try {
+      // No signal: a plain call runs to its end (as createCaller's calls do); only subscriptions watch theirs.
+      const data: unknown = await call.procedure({ path: call.path, getRawInput: call.getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
+      item = { result: { data } };
+      if (isDataStream(data)) {
+        const error = new TRPCError({
+          code: "UNSUPPORTED_MEDIA_TYPE",
+          message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink",
+        });
+        // resolveResponse: in a batch, this call's error; alone, the request's (no path, no input, reported).
+        if (!info.isBatchCall) onError?.({ error, path: undefined, req });
+        const [input, errorPath] = info.isBatchCall ? [call.result(), call.path] : [undefined, undefined];
+        item = { error: getErrorShape({ config, ctx, error, input, path: errorPath, type: info.isBatchCall ? type : info.type }) };
+      }
+    } catch (cause) {
+      const error = getTRPCErrorFromUnknown(cause);
+      onError?.({ error, path: call.path, req });
+      item = { error: getErrorShape({ config, ctx, error, input: call.result(), path: call.path, type }) };
+    }
+    const payload = (info.isBatchCall ? [item] : item) as Parameters<typeof getHTTPStatusCode>[0];
+    const text = JSON.stringify(transformTRPCResponse(config, payload));
+    if (res.statusCode === 200) res.statusCode = getHTTPStatusCode(payload);
+    // A body refused for its size was not read to its end: close the connection rather than drain it.
+    if (res.statusCode === 413) res.shouldKeepAlive = false;
+    // resolveResponse's headers, in the order its Headers object gives them.
+    res.setHeader("content-type", "application/json");
+    res.setHeader("vary", "trpc-accept, accept");
+    res.end(text);
+  }
+
   return (req: IncomingMessage, res: ServerResponse): void => {
     // The Host header plays no part: it is the caller's to spell, and a bad one must not fail the parse.
     const url = new URL(`http://localhost${req.url ?? "/"}`);
     const path = url.pathname.slice(basePath.length); // as tRPC's adapter derives it
     const refusal = refusalOf(req, path);
     if (!refusal && !isPlainCall(req)) return void fallback(req, res);
-    answer(req, res, url, refusal ? "" : path, refusal ?? null)
-      .then(async (response) => {
-        if (response.headers.get("content-type") !== "application/json" || !response.body) return writeResponse(res, response);
-        const text = await response.text();
-        if (Buffer.byteLength(text) <= TRPC_MAX_BATCH_ANSWER_BYTES || !path.includes(",")) return writeResponse(res, response, text);
-        const message = `The batch's answers add up to more than ${TRPC_MAX_BATCH_ANSWER_BYTES} bytes; send these calls in smaller batches.`;
-        return writeResponse(res, await answer(req, res, url, path, new TRPCError({ code: "PAYLOAD_TOO_LARGE", message })));
-      })
-      .catch((cause: unknown) => {
-        // resolveResponse answers errors itself; this is a failure writing the answer.
-        onError?.({ error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), path, req });
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+    const json = bodyOnce(req);
+    const answered = refusal || path.includes(",") ? general(req, res, url, refusal ? "" : path, refusal ?? null, json) : single(req, res, url, path, json);
+    answered.catch((cause: unknown) => {
+      // Both paths answer errors themselves; this is a failure writing the answer.
+      onError?.({ error: new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), path, req });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   };
 }

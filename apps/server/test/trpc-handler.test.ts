@@ -1,7 +1,8 @@
 /**
  * The lean tRPC handler must answer exactly as tRPC's own node adapter: the
- * same status, content type and body for successes, every kind of error, and
- * the requests it hands to the adapter (batches of several calls).
+ * same status, content type, vary, cookies and body for successes, every kind
+ * of error, whether the single-call path, resolveResponse or the adapter
+ * itself answers (batches of several calls, refusals, the wrong method).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,7 @@ import { appRouter, createContext, credentialsFromHeaders } from "@plano/api";
 import type { TestDatabase } from "@plano/testing/database";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "@plano/api";
 import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { cookieJar } from "../src/cookies";
 import { createTrpcHandler } from "../src/trpc-handler";
@@ -54,6 +56,7 @@ describe("createTrpcHandler", () => {
           cookies: cookieJar(res, { secure: false }),
         }),
     };
+    await createUser(database.db, { email: "same@example.com", name: "Same Answer", password: "correct horse battery staple" });
     origins.lean = await listen(createTrpcHandler(options));
     origins.adapter = await listen(createHTTPHandler(options));
   });
@@ -68,7 +71,14 @@ describe("createTrpcHandler", () => {
       ...init,
       headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
     });
-    return { status: response.status, type: response.headers.get("content-type"), vary: response.headers.get("vary"), body: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      vary: response.headers.get("vary"),
+      // A session cookie's value is new each time; its name and attributes must match.
+      cookies: response.headers.getSetCookie().map((cookie) => cookie.replace(/=[^;]*/, "=…")),
+      body: await response.text(),
+    };
   }
 
   const input = (value: unknown) => encodeURIComponent(JSON.stringify({ 0: { json: value } }));
@@ -89,18 +99,30 @@ describe("createTrpcHandler", () => {
     ["a stale version", "appointment.update?batch=1", post({ id: 0, updatedAtMt: "2020-01-01T00:00:00.000Z", patch: { notes: "x" } })],
     ["a body that is not JSON", "appointment.update?batch=1", post("{not json")],
     ["a body of another type", "appointment.update?batch=1", post("id=1", { "content-type": "application/x-www-form-urlencoded" })],
+    ["an unbatched mutation's refusal", "appointment.update", post(JSON.stringify({ json: { id: 0, updatedAtMt: "2020-01-01T00:00:00.000Z", patch: {} } }))],
+    ["a patch that fails its check, naming the field", "appointment.update?batch=1", post({ id: 0, updatedAtMt: "x", patch: { timeDurationS: -5 } })],
+    ["a mutation without its input", "appointment.update?batch=1", post("{}")],
+    ["an unbatched unknown procedure", `appointment.nothing?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`],
+    ["a percent-encoded procedure path", `appointment%2EbyId?batch=1&input=${input({ id: 0 })}`],
+    ["a batch that is not an object", `appointment.byId?batch=1&input=${encodeURIComponent("[1]")}`],
+    ["a query without input", "auth.me?batch=1&input=%7B%7D"],
+    ["a call without credentials", `appointment.byId?batch=1&input=${input({ id: 0 })}`, { headers: { authorization: "" } }],
+    ["a sign-in that sets the session cookie", "auth.login?batch=1", post({ email: "same@example.com", password: "correct horse battery staple" })],
+    ["a sign-in with a malformed email", "auth.login?batch=1", post({ email: "not an email", password: "x" })],
+    ["a subscription asked for as a query", `appointment.onChange?batch=1&input=${input({})}`],
     [
       "a batch of two",
       `appointment.byId,appointment.byId?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { id: 0 } }, 1: { json: { id: 987654 } } }))}`,
     ],
   ];
 
-  it.each(sameAnswer)("answers %s as tRPC's adapter does", async (_name, path, init) => {
+  it.each(sameAnswer)("answers %s as tRPC's adapter does", async (name, path, init) => {
     const withId = path.replaceAll("%22id%22%3A0", `%22id%22%3A${ids[0]}`);
     const body = typeof init?.body === "string" ? init.body.replace('"id":0', `"id":${ids[0]}`) : init?.body;
     const lean = await answer(origins.lean, withId, { ...init, body });
     const adapter = await answer(origins.adapter, withId, { ...init, body });
     expect(lean).toEqual(adapter);
+    if (name.includes("cookie")) expect(lean.cookies).toEqual(["plano_session=…; Path=/; SameSite=Lax; HttpOnly; Max-Age=604800"]);
   });
 
   it("answers a successful update as tRPC's adapter does (each on its own, identical appointment)", async () => {
