@@ -130,6 +130,10 @@ function applySchedule(next: AppointmentState, current: AppointmentState | null,
   const schedulePatch = Object.fromEntries(
     Object.entries(patch).filter(([key, value]) => scheduleKeySet.has(key) && value !== undefined),
   ) as Partial<ScheduleFields>;
+  // Nothing of the schedule changed, in the same zones: the stored schedule stands (`next` holds it already).
+  // Deriving it again gives it back, for every derived schedule (schedule.property.test.ts), at ~50 µs a write.
+  const sameZones = current !== null && next.timeZoneLocal === current.timeZoneLocal && next.officeTimeZone === current.officeTimeZone;
+  if (sameZones && Object.keys(schedulePatch).length === 0) return;
   const result = deriveSchedule(current ? pickSchedule(current) : null, schedulePatch, {
     timeZoneLocal: next.timeZoneLocal,
     officeTimeZone: next.officeTimeZone,

@@ -52,9 +52,11 @@ describe("deriveSchedule: any one representation of a derived record derives tha
       fc.property(zonesArb, instantSecondsArb, durationArb, (zones, startSeconds, duration) => {
         const start = new Date(startSeconds * 1000).toISOString();
         const record = derive(null, { dateStartUtc: start.slice(0, 10), timeStartUtc: start.slice(11, 19), timeDurationS: duration }, zones);
+        // Every record, the later of a repeated wall time too: a write that changes nothing of the schedule keeps it
+        // without deriving it (plan-write.ts), so this identity must hold without exception.
+        expect(derive(record, {}, zones)).toEqual(record);
         fc.pre(readsBackExactly(record, zones));
 
-        expect(derive(record, {}, zones)).toEqual(record);
         for (const representation of representations) {
           const both = pick(record, [...representation.start, ...(duration === null ? [] : representation.stop)]);
           expect(derive(null, both, zones), `from ${representation.name}`).toEqual(record);
