@@ -77,13 +77,12 @@ function warningsOf(appointment: Appointment, overlaps: Overlap[]): Warning[] {
   ];
 }
 
-function stateOf(row: AppointmentRow): AppointmentState {
-  const { id: _id, uuid: _uuid, createdAt: _c, updatedAt: _u, updatedAtMt: _v, ...state } = toAppointment(row);
+function stateOf(appointment: Appointment): AppointmentState {
+  const { id: _id, uuid: _uuid, createdAt: _c, updatedAt: _u, updatedAtMt: _v, ...state } = appointment;
   return state;
 }
 
-async function withWarnings(ctx: WriteContext, row: AppointmentRow): Promise<AppointmentResult> {
-  const appointment = toAppointment(row);
+async function withWarnings(ctx: WriteContext, row: AppointmentRow, appointment = toAppointment(row)): Promise<AppointmentResult> {
   return { appointment, warnings: await overlapWarnings(ctx.db, ctx.principal, appointment) };
 }
 
@@ -139,17 +138,19 @@ export function changesAnything(current: AppointmentState, next: AppointmentStat
   return Object.keys(changes).length > 0;
 }
 
+/** `before` is `row` as the API answers it, when the caller has it already (it is converted once per write). */
 export async function updateAppointment(
   ctx: WriteContext,
   row: AppointmentRow,
   patch: AppointmentPatch,
   updatedAtMt: string | undefined,
   action = "update",
+  before: Appointment = toAppointment(row),
 ): Promise<AppointmentResult> {
   // Without a version (confirm/cancel, which only touch their own fields), the
   // version just read is the expectation: the compare-and-set still guards the write.
   const fresh = updatedAtMt === undefined || namesVersion(readVersion(updatedAtMt), row.updatedAt);
-  const current = stateOf(row);
+  const current = stateOf(before);
   // Only what changed needs its references looked up (a whole layout resends them all).
   const changed = changedFields(current, patch);
   const plan = async () => planAppointmentWrite(current, patch, await resolveReferences(ctx.db, changed, current), environment(ctx));
@@ -162,7 +163,7 @@ export async function updateAppointment(
     if (!planned || changesAnything(current, planned)) return conflict(ctx.db, row.id);
     next = planned;
   }
-  if (!changesAnything(current, next)) return withWarnings(ctx, row);
+  if (!changesAnything(current, next)) return withWarnings(ctx, row, before);
   // The exact stored version: a whole-second one that names it stands for it.
   // The overlap warning is read by the write's own statement (one round trip fewer).
   const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx), readScope(ctx.principal));

@@ -48,7 +48,7 @@ export async function saveAndNotify(
 ): Promise<AppointmentResult> {
   checkStatusChange(ctx, patch);
   const before = toAppointment(ctx.appointment);
-  const result = await updateAppointment(writeContext(ctx), ctx.appointment, patch, updatedAtMt, action);
+  const result = await updateAppointment(writeContext(ctx), ctx.appointment, patch, updatedAtMt, action, before);
   if (!ctx.mailer) return result;
   const failures: unknown[] = [];
   for (const event of appointmentEvents(before, result.appointment)) {
