@@ -18,6 +18,25 @@ export const appointmentColumns = Prisma.raw(appointmentFields.map((field) => `a
 
 const buildAppointment = appointmentBuilder(appointmentFields);
 
+/**
+ * The row of `loadAppointment` in Prisma's shape (`include` of the office's
+ * zone and the order's client), as one object literal made once as code:
+ * copied through rest and spread (`withOffice`, then `order`) the 60-key row
+ * ended up a hash table that every later copy paid for (appointment-record.ts
+ * says why, and why generated code). Keys are the model's field names.
+ */
+export const loadedOfRow = new Function(
+  `return function loaded(row) {
+    return {
+      ${appointmentFields.map((field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`).join(",\n      ")},
+      office: { timeZone: row.officeTimeZone },
+      order: row.orderId === null ? null : { clientId: row.orderClientId },
+    };
+  };`,
+)() as (row: AppointmentScalars & { officeTimeZone: string; orderClientId: number | null }) => AppointmentRow & {
+  order: { clientId: number | null } | null;
+};
+
 /** The API's appointment of a row selected as `appointmentColumns, o.time_zone AS "officeTimeZone"`: `toAppointment(withOffice(row))`, faster. */
 export const appointmentOfRow = (row: (AppointmentScalars | AppointmentTextScalars) & { officeTimeZone: string }): Appointment =>
   buildAppointment(row, row.officeTimeZone);

@@ -41,6 +41,8 @@ describe("loadAppointment", () => {
     const expected = await viaPrisma(appointment.id);
     expect(await loadAppointment(database.db, { id: appointment.id })).toStrictEqual(expected);
     expect(await loadAppointment(database.db, { uuid: appointment.uuid })).toStrictEqual(expected);
+    // In the same order too: the API's answers list the fields in the order of the row they were built from.
+    expect(Object.keys((await loadAppointment(database.db, { id: appointment.id }))!)).toEqual(Object.keys(expected!));
   });
 
   it("gives a null order for an appointment without one, and null for an unknown appointment", async () => {

@@ -9,7 +9,7 @@
  */
 import type { Db } from "@plano/db";
 import type { AppointmentRow } from "../domain/appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { appointmentColumns, loadedOfRow, type AppointmentScalars } from "./appointment-columns";
 import { rows, sql } from "./client";
 
 export type LoadedAppointment = AppointmentRow & { order: { clientId: number | null } | null };
@@ -28,7 +28,5 @@ const byUuid = sql`${select} WHERE a.uuid = ${""}::uuid`.text;
 
 export async function loadAppointment(db: Db, ref: { id: number } | { uuid: string }): Promise<LoadedAppointment | null> {
   const [row] = await rows<LoadRow>(db, "id" in ref ? { text: byId, values: [ref.id] } : { text: byUuid, values: [ref.uuid] });
-  if (!row) return null;
-  const { orderClientId, ...appointment } = withOffice(row);
-  return { ...appointment, order: appointment.orderId === null ? null : { clientId: orderClientId } };
+  return row ? loadedOfRow(row) : null;
 }

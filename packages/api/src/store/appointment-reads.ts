@@ -7,9 +7,8 @@ import type { z } from "zod";
 import type { listAppointmentsInput } from "@plano/schema";
 import { invalidParam } from "../errors";
 import type { ReadScope } from "../auth/principal";
-import { toAppointment } from "../domain/appointment-record";
 import { likeLiteral } from "../domain/like-literal";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { appointmentColumns, appointmentOfRow, type AppointmentScalars } from "./appointment-columns";
 import { rows } from "./client";
 
 /** Plans here depend on the filter values (see localDateCondition): planned afresh on every run. */
@@ -199,11 +198,11 @@ export async function listAppointments(db: Db, scope: ReadScope, input: ListInpu
      LIMIT ${input.limit + 1}`,
     unprepared,
   );
-  const page = found.slice(0, input.limit).map(withOffice);
+  const page = found.slice(0, input.limit);
   const last = page.at(-1);
   const orderIds = [...new Set(page.flatMap((row) => (row.orderId === null ? [] : [row.orderId])))];
   return {
-    appointments: page.map(toAppointment),
+    appointments: page.map(appointmentOfRow),
     orders: await ordersOf(db, orderIds),
     nextCursor: found.length > input.limit && last ? encodeCursor({ startsAt: cursorInstantOf(last.startsAt), id: last.id }) : null,
   };
