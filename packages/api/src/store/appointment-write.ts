@@ -13,7 +13,7 @@ import type { Overlap } from "@plano/schema";
 import type { ReadScope } from "../auth/principal";
 import { appointmentColumns, columnOf, type AppointmentScalars } from "./appointment-columns";
 import { join, raw, rows, sql, type Sql } from "./client";
-import { isDatedSlot, overlapSelect } from "./overlaps";
+import { isDatedSlot, overlapSelect, type Slot } from "./overlaps";
 
 const notStored = new Set(["officeTimeZone"]);
 
@@ -60,12 +60,25 @@ function columnsOf(state: AppointmentState, keys: Iterable<string>): { columns: 
   return { columns, values };
 }
 
+/** The audit entry's values: the action, who did it, through which door, when, and the changes as JSON. */
+type AuditValues = [action: string, actor: string, actorUserId: number | null, application: string | null, channel: string, at: string, changes: string];
+
+const auditValuesOf = (action: string, changes: FieldChanges, audit: AuditContext): AuditValues => [
+  action,
+  audit.actor,
+  audit.actorUserId,
+  audit.application,
+  audit.channel,
+  audit.now.toISOString(),
+  JSON.stringify(changes),
+];
+
 /** The audit entry of the row the statement wrote (`written`), in the same statement: it exists exactly when the row does. */
-function auditOf(action: string, changes: FieldChanges, audit: AuditContext): Sql {
+function auditOf([action, actor, actorUserId, application, channel, at, changes]: AuditValues): Sql {
   return sql`
     INSERT INTO appointment_change (appointment_id, action, actor, actor_user_id, application, channel, at, changes)
-    SELECT "id", ${action}::text, ${audit.actor}::text, ${audit.actorUserId}::int, ${audit.application}::text,
-           ${audit.channel}::change_channel, ${audit.now.toISOString()}::timestamptz, ${JSON.stringify(changes)}::jsonb
+    SELECT "id", ${action}::text, ${actor}::text, ${actorUserId}::int, ${application}::text,
+           ${channel}::change_channel, ${at}::timestamptz, ${changes}::jsonb
       FROM written`;
 }
 
@@ -96,7 +109,7 @@ export async function insertAppointment(db: Db, state: AppointmentState, audit: 
       INSERT INTO appointment AS a (uuid, ${join(columns)}, created_at, updated_at)
       VALUES (${randomUUID()}::uuid, ${join(values)}, ${now}::timestamptz, ${now}::timestamptz)
       RETURNING ${appointmentColumns}
-    ), audit AS (${auditOf("create", diffStates(null, state), audit)})${keyInsert}
+    ), audit AS (${auditOf(auditValuesOf("create", diffStates(null, state), audit))})${keyInsert}
     SELECT * FROM written`,
   );
   return { ...inserted!, office: { timeZone: state.officeTimeZone } };
@@ -140,27 +153,8 @@ export async function updateAppointmentIfUnchanged(
   audit: AuditContext,
   overlapScope?: ReadScope,
 ): Promise<UpdateOutcome> {
-  const changes = diffStates(before, next);
-  const changedKeys = new Set(Object.keys(changes));
-  for (const key of ["startsAt", "stopsAt"] as const) if (before[key] !== next[key]) changedKeys.add(key);
-  const version = nextVersion(expectedVersion, audit.now);
-  const { columns, values } = columnsOf(next, changedKeys);
-  const sets = columns.map((column, i) => sql`${column} = ${values[i]}`);
-  const slot = { ...next, excludeId: id };
-  const overlaps =
-    overlapScope && !next.cancelled && isDatedSlot(slot)
-      ? sql`, (SELECT coalesce(json_agg(o ORDER BY o."startsAt", o.id), '[]'::json) FROM (${overlapSelect(slot, overlapScope)}) o) AS "overlaps"`
-      : sql``;
-  const [written] = await rows<AppointmentScalars & { overlaps?: OverlapJson[] }>(
-    db,
-    sql`
-    WITH written AS (
-      UPDATE appointment a SET ${join(sets)}, updated_at = ${version.toISOString()}::timestamptz
-       WHERE a.id = ${id} AND a.updated_at = ${expectedVersion.toISOString()}::timestamptz
-      RETURNING ${appointmentColumns}
-    ), audit AS (${auditOf(action, changes, audit)})
-    SELECT written.*${overlaps} FROM written`,
-  );
+  const { statement, changes } = updateStatement(id, expectedVersion, before, next, action, audit, overlapScope);
+  const [written] = await rows<AppointmentScalars & { overlaps?: OverlapJson[] }>(db, statement);
   if (!written) return { ok: false };
   const { overlaps: found = [], ...updated } = written;
   // The office's zone is already in `next` (planned from the office the row now has): no query for it.
@@ -170,4 +164,132 @@ export async function updateAppointmentIfUnchanged(
     changes,
     overlaps: found.map((overlap) => ({ ...overlap, startsAt: new Date(overlap.startsAt).toISOString(), stopsAt: new Date(overlap.stopsAt).toISOString() })),
   };
+}
+
+/** The inputs of an update statement, by position: every value the statement carries is one of them. */
+type UpdateInputs = [
+  sets: unknown[],
+  version: string,
+  id: number,
+  expected: string,
+  ...audit: AuditValues,
+  photographer: number | null,
+  startsAt: string | null,
+  stopsAt: string | null,
+  scopePhotographer: number | null,
+  scopeClient: number | null,
+];
+
+/**
+ * The update's SQL with `inputs` as its values: the columns set (`keys`), and
+ * the overlap query for `overlapScope` when given. Called with markers for
+ * the values, it shows where each input goes (`recipeOf`).
+ */
+function updateSql(keys: readonly string[], inputs: UpdateInputs, overlapScope: ReadScope | undefined): Sql {
+  const [setValues, version, id, expected, ...rest] = inputs;
+  const audit = rest.slice(0, 7) as AuditValues;
+  const overlapInputs = rest.slice(7) as [number | null, string | null, string | null, number | null, number | null];
+  const columns = [...keys.filter((key) => !notStored.has(key)).map((key) => raw(`"${columnOf(key)}"`)), raw("search_text"), raw("is_long")];
+  const sets = columns.map((column, i) => sql`${column} = ${setValues[i]}`);
+  const [photographerUserId, startsAt, stopsAt, scopePhotographer, scopeClient] = overlapInputs;
+  const scope: ReadScope | undefined =
+    overlapScope && (overlapScope.all ? overlapScope : { all: false, photographerUserId: scopePhotographer, clientId: scopeClient });
+  const overlaps = scope
+    ? sql`, (SELECT coalesce(json_agg(o ORDER BY o."startsAt", o.id), '[]'::json) FROM (${overlapSelect(
+        { photographerUserId: photographerUserId!, startsAt: startsAt!, stopsAt: stopsAt!, excludeId: id },
+        scope,
+      )}) o) AS "overlaps"`
+    : sql``;
+  return sql`
+    WITH written AS (
+      UPDATE appointment a SET ${join(sets)}, updated_at = ${version}::timestamptz
+       WHERE a.id = ${id} AND a.updated_at = ${expected}::timestamptz
+      RETURNING ${appointmentColumns}
+    ), audit AS (${auditOf(audit)})
+    SELECT written.*${overlaps} FROM written`;
+}
+
+/** Where an input goes: its position in `UpdateInputs`, and for the SET list, in `sets`. */
+class Marker {
+  constructor(
+    readonly input: number,
+    readonly set = -1,
+  ) {}
+}
+
+interface Recipe {
+  text: string;
+  /** Each value of the statement: where it comes from, or a constant of the text's own (the overlap LIMIT). */
+  take: unknown[];
+}
+
+/**
+ * The text of each shape of update, built once, and where each input goes.
+ * An update's text depends only on the columns it sets and the overlap query
+ * it carries; rebuilt each time, its ~3 KB (the RETURNING list and the overlap
+ * query) were flattened, hashed to find its prepared statement's name and
+ * compared with the prepared text by pg, ~40 µs a write in process. The same
+ * string object each time costs none of that. A few dozen shapes exist (which
+ * fields an update sets); past MAX_SHAPES, texts are built each time.
+ */
+const recipes = new Map<string, Recipe>();
+const MAX_SHAPES = 200;
+
+function recipeOf(keys: readonly string[], inputs: UpdateInputs, overlapScope: ReadScope | undefined): Recipe {
+  // A scope's missing photographer or client leaves its condition out of the text: those stay null (the shape says so).
+  const scopeInputs = inputs.length - 2; // the scope's photographer and client are UpdateInputs' last two
+  const markers = inputs.map((value, input) => (input >= scopeInputs && value === null ? null : new Marker(input))) as unknown as UpdateInputs;
+  markers[0] = inputs[0].map((_, set) => new Marker(0, set));
+  const built = updateSql(keys, markers, overlapScope);
+  return { text: built.text, take: built.values };
+}
+
+/** The statement and the audit's changes of an update (`updateAppointmentIfUnchanged`); exported for its equivalence test. */
+export function updateStatement(
+  id: number,
+  expectedVersion: Date,
+  before: AppointmentState,
+  next: AppointmentState,
+  action: string,
+  audit: AuditContext,
+  overlapScope?: ReadScope,
+  { reference = false }: { reference?: boolean } = {},
+): { statement: { text: string; values: unknown[] }; changes: FieldChanges } {
+  const changes = diffStates(before, next);
+  const keys = Object.keys(changes);
+  for (const key of ["startsAt", "stopsAt"] as const) if (before[key] !== next[key] && !(key in changes)) keys.push(key);
+  const { values: setValues } = columnsOf(next, keys);
+  const slot: Slot = { photographerUserId: next.photographerUserId, startsAt: next.startsAt, stopsAt: next.stopsAt, excludeId: id };
+  const withOverlaps = overlapScope && !next.cancelled && isDatedSlot(slot) ? overlapScope : undefined;
+  const scopeInputs = withOverlaps && !withOverlaps.all ? [withOverlaps.photographerUserId, withOverlaps.clientId] : [null, null];
+  const inputs: UpdateInputs = [
+    setValues,
+    nextVersion(expectedVersion, audit.now).toISOString(),
+    id,
+    expectedVersion.toISOString(),
+    ...auditValuesOf(action, changes, audit),
+    slot.photographerUserId,
+    slot.startsAt,
+    slot.stopsAt,
+    scopeInputs[0] ?? null,
+    scopeInputs[1] ?? null,
+  ];
+  if (reference) {
+    const built = updateSql(keys, inputs, withOverlaps);
+    return { statement: { text: built.text, values: built.values }, changes };
+  }
+  // The scope's values decide the text only by being there or not (scopeCondition).
+  const overlapShape = !withOverlaps
+    ? "-"
+    : withOverlaps.all
+      ? "all"
+      : `${withOverlaps.photographerUserId === null ? "" : "p"}${withOverlaps.clientId === null ? "" : "c"}`;
+  const shape = `${keys.join(",")}|${overlapShape}`;
+  let recipe = recipes.get(shape);
+  if (!recipe) {
+    recipe = recipeOf(keys, inputs, withOverlaps);
+    if (recipes.size < MAX_SHAPES) recipes.set(shape, recipe);
+  }
+  const values = recipe.take.map((from) => (!(from instanceof Marker) ? from : from.set >= 0 ? setValues[from.set] : inputs[from.input]));
+  return { statement: { text: recipe.text, values }, changes };
 }
