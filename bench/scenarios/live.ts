@@ -5,7 +5,8 @@
  *   (500) open board subscriptions (one office-day each), for updates
  *   committed straight in PostgreSQL one at a time;
  * - memory: the resident memory one API process gains per 1,000 open
- *   subscriptions (measured after they settle).
+ *   subscriptions: the slope of its RSS as they open in steps, each step
+ *   measured after it settled.
  * Subscriptions are tRPC's own client (`httpSubscriptionLink`) on the
  * `eventsource` package, as a service would open them. The fan-out's
  * subscribers run in `BENCH_LIVE_CLIENTS` processes of their own
@@ -35,6 +36,8 @@ export interface LiveResults {
   fanout_p99_ms: number;
   memory_subscriptions: number;
   memory_mb_per_1000: number;
+  /** [open subscriptions, RSS MiB] after each step; `memory_mb_per_1000` is their slope. */
+  memory_points: [number, number][];
   /** Processes the fan-out's subscribers ran in. */
   client_processes: number;
   /** CPU time per committed update, from the first commit until every event arrived (or the wait ended). */
@@ -98,6 +101,30 @@ class SubscriberProcess {
 }
 
 /** `count` subscriptions to one office-day on `origin`; `onEvent(appointmentId)` per event received. */
+/** Steps the memory figure's subscriptions open in. */
+const MEMORY_STEPS = 4;
+
+/** The RSS once a step settled: the median of samples over two seconds, after one to let the step's garbage go. */
+async function settledRss(server: ServerProcess): Promise<number> {
+  await sleep(1000);
+  const samples: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    samples.push(server.rssMb());
+    await sleep(250);
+  }
+  return samples.sort((a, b) => a - b)[4]!;
+}
+
+/** The least-squares slope of y over x. */
+export function slope(points: readonly (readonly [number, number])[]): number {
+  const n = points.length;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / n;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}
+
 async function subscribe(
   origin: string,
   token: string,
@@ -201,13 +228,18 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
     // The commit and the arrival are both wall-clock ms on this machine (performance.timeOrigin + now()).
     const latencies = arrivals.flatMap(([id, at]) => (commits.has(id) ? [at - commits.get(id)!] : [])).sort((a, b) => a - b);
     for (const c of clients.splice(0)) c.close();
-    // Memory: one process, before and after `memorySubscriptions` open subscriptions.
+    // Memory: one process, as `memorySubscriptions` subscriptions open in MEMORY_STEPS steps; the
+    // figure is the slope of the RSS over the count (least squares), each point the median of samples
+    // taken after the step settled. One reading before and one after moved by tens of MB with the
+    // garbage collector's timing (-11 to 73 MB per 1,000 in runs of the same build).
     const server = servers[0]!;
     await sleep(1500);
-    const before = server.rssMb();
-    opened.push(await subscribe(server.origin, token, memorySubscriptions, input, () => {}));
-    await sleep(3000);
-    const after = server.rssMb();
+    const points: [count: number, rssMb: number][] = [[0, await settledRss(server)]];
+    for (let step = 1; step <= MEMORY_STEPS; step++) {
+      const count = Math.round((memorySubscriptions * step) / MEMORY_STEPS) - points.at(-1)![0];
+      opened.push(await subscribe(server.origin, token, count, input, () => {}));
+      points.push([points.at(-1)![0] + count, await settledRss(server)]);
+    }
 
     const updatesMade = Math.max(1, day.ids.length);
     return {
@@ -224,7 +256,8 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
       fanout_p95_ms: Number(percentile(latencies, 95).toFixed(1)),
       fanout_p99_ms: Number(percentile(latencies, 99).toFixed(1)),
       memory_subscriptions: memorySubscriptions,
-      memory_mb_per_1000: Number((((after - before) / memorySubscriptions) * 1000).toFixed(1)),
+      memory_mb_per_1000: Number((slope(points) * 1000).toFixed(1)),
+      memory_points: points.map(([count, rss]) => [count, Number(rss.toFixed(1))]),
     };
   } finally {
     for (const o of opened) o.close();
