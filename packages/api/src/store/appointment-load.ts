@@ -9,7 +9,7 @@
  */
 import type { Db } from "@plano/db";
 import type { AppointmentRow } from "../domain/appointment-record";
-import { appointmentColumns, withOffice, type AppointmentScalars } from "./appointment-columns";
+import { appointmentColumns, type AppointmentScalars } from "./appointment-columns";
 import { rows, sql } from "./client";
 
 export type LoadedAppointment = AppointmentRow & { order: { clientId: number | null } | null };
@@ -29,6 +29,12 @@ const byUuid = sql`${select} WHERE a.uuid = ${""}::uuid`.text;
 export async function loadAppointment(db: Db, ref: { id: number } | { uuid: string }): Promise<LoadedAppointment | null> {
   const [row] = await rows<LoadRow>(db, "id" in ref ? { text: byId, values: [ref.id] } : { text: byUuid, values: [ref.uuid] });
   if (!row) return null;
-  const { orderClientId, ...appointment } = withOffice(row);
-  return { ...appointment, order: appointment.orderId === null ? null : { clientId: orderClientId } };
+  // `withOffice`, then without orderClientId, then with `order`, in one copy of the ~55 columns instead of three:
+  // this runs on every request for one appointment (bench/, issue 13). Same keys, same order.
+  const { officeTimeZone, orderClientId } = row;
+  const loaded: Record<string, unknown> = {};
+  for (const key in row) if (key !== "officeTimeZone" && key !== "orderClientId") loaded[key] = row[key as keyof LoadRow];
+  loaded.office = { timeZone: officeTimeZone };
+  loaded.order = row.orderId === null ? null : { clientId: orderClientId };
+  return loaded as LoadedAppointment;
 }
