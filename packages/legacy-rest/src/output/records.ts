@@ -5,7 +5,16 @@
  * whole seconds apart, so that spelling still names one version (see
  * @plano/api's domain/versions.ts).
  */
-import { fieldByKey, legacyName, type Appointment, type AppointmentChangeEntry, type LegacyDateOptions, type LegacyType, type Warning } from "@plano/schema";
+import {
+  appointmentSchema,
+  fieldByKey,
+  legacyName,
+  type Appointment,
+  type AppointmentChangeEntry,
+  type LegacyDateOptions,
+  type LegacyType,
+  type Warning,
+} from "@plano/schema";
 import type { LegacyWarning } from "../envelope";
 import { formatLegacyDate, formatLegacyDateTime } from "../params/legacy-values";
 
@@ -17,17 +26,58 @@ export function legacyTypeOf(key: string): LegacyType {
   return fieldByKey.get(key)?.type ?? typesBeyondTheTable[key] ?? "string";
 }
 
-/** One API value in the client's spelling. */
-export function legacyValueOf(key: string, value: unknown, options: LegacyDateOptions): unknown {
+interface KeyWriting {
+  name: string;
+  type: LegacyType;
+}
+
+/**
+ * Each appointment key's legacy name and type, looked up once: every record
+ * of every answer writes the same 60-odd keys, and the names of those the
+ * field table lacks (id, created_at …) were otherwise converted to snake_case
+ * anew for each. Other keys (a history entry's) are looked up as they come.
+ */
+const writings = new Map<string, KeyWriting>(
+  [...Object.keys(appointmentSchema.shape), ...fieldByKey.keys()].map((key) => [key, { name: legacyName(key), type: legacyTypeOf(key) }]),
+);
+
+function writingOf(key: string): KeyWriting {
+  return writings.get(key) ?? { name: legacyName(key), type: legacyTypeOf(key) };
+}
+
+/**
+ * `Date#toISOString`'s spelling of an instant that surely exists (years
+ * 1900–9999, days up to the 28th, no 24:00, no leap second): its UTC date and
+ * time are its own characters, so it is written without a Date. Others (the
+ * 29th to 31st, which a Date rolls over when they do not exist) take the Date.
+ */
+const PLAIN_ISO_INSTANT = /^(?:19|[2-9]\d)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+function instantWritten(value: string, options: LegacyDateOptions): string {
+  if (!PLAIN_ISO_INSTANT.test(value)) return formatLegacyDateTime(new Date(value), options);
+  // formatLegacyDateTime's spellings: the ISO text itself, or MM/DD/YYYY HH:MM:SS in UTC.
+  return options.monthFirst ? `${value.slice(5, 7)}/${value.slice(8, 10)}/${value.slice(0, 4)} ${value.slice(11, 19)}` : value;
+}
+
+function writtenAs(type: LegacyType, value: unknown, options: LegacyDateOptions): unknown {
   if (typeof value !== "string") return value;
-  const type = legacyTypeOf(key);
   if (type === "date") return formatLegacyDate(value, options);
-  if (type === "datetime") return formatLegacyDateTime(new Date(value), options);
+  if (type === "datetime") return instantWritten(value, options);
   return value;
 }
 
+/** One API value in the client's spelling. */
+export function legacyValueOf(key: string, value: unknown, options: LegacyDateOptions): unknown {
+  return writtenAs(writingOf(key).type, value, options);
+}
+
 function snakeRecord(values: Record<string, unknown>, options: LegacyDateOptions): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [legacyName(key), legacyValueOf(key, value, options)]));
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(values)) {
+    const { name, type } = writingOf(key);
+    record[name] = writtenAs(type, values[key], options);
+  }
+  return record;
 }
 
 export function appointmentRecord(appointment: Appointment, options: LegacyDateOptions): Record<string, unknown> {

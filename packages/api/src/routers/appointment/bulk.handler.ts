@@ -1,7 +1,7 @@
 import { addDays, bulkInput, bulkResultSchema, type BulkChange, type BulkRowResult } from "@plano/schema";
 import type { Context } from "../../context";
 import { describeError } from "../../error-detail";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { singleAppointmentCaller } from "./single-router";
 
 type Caller = ReturnType<typeof singleAppointmentCaller>;
@@ -51,8 +51,8 @@ function failureOf(row: Row, error: unknown): BulkRowResult {
  * Rows are applied one after another, so one row's refusal never undoes another's change.
  */
 export const bulk = requirePermission("appointments:read")
-  .input(bulkInput)
-  .output(bulkResultSchema)
+  .input(syncParse(bulkInput))
+  .output(syncParse(bulkResultSchema))
   .mutation(async ({ ctx, input }) => {
     // The principal goes along: each row is checked against it without a second token lookup.
     const caller = singleAppointmentCaller(ctx as Context);

@@ -1,7 +1,7 @@
 import { appointmentSchema } from "@plano/schema";
 import { toAppointment } from "../../domain/appointment-record";
-import { appointmentProcedure } from "../../trpc";
+import { appointmentProcedure, syncParse } from "../../trpc";
 
 export const byId = appointmentProcedure("appointments:read")
-  .output(appointmentSchema)
+  .output(syncParse(appointmentSchema))
   .query(({ ctx }) => toAppointment(ctx.appointment));

@@ -1,10 +1,10 @@
 import { appointmentResultSchema, cancelAppointmentInput } from "@plano/schema";
-import { appointmentProcedure } from "../../trpc";
+import { appointmentProcedure, syncParse } from "../../trpc";
 import { changeStatus } from "./status-change";
 
 export const cancel = appointmentProcedure("appointments:cancel")
-  .input(cancelAppointmentInput)
-  .output(appointmentResultSchema)
+  .input(syncParse(cancelAppointmentInput))
+  .output(syncParse(appointmentResultSchema))
   .mutation(async ({ ctx, input }) =>
     // Cancelling twice is a no-op, also when the two race (status-change.ts).
     changeStatus(ctx, {

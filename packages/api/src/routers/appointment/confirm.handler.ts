@@ -1,12 +1,12 @@
 import { appointmentResultSchema, confirmAppointmentInput } from "@plano/schema";
 import { canConfirm } from "../../auth/principal";
 import { fail } from "../../errors";
-import { appointmentProcedure } from "../../trpc";
+import { appointmentProcedure, syncParse } from "../../trpc";
 import { changeStatus } from "./status-change";
 
 export const confirm = appointmentProcedure("appointments:confirm")
-  .input(confirmAppointmentInput)
-  .output(appointmentResultSchema)
+  .input(syncParse(confirmAppointmentInput))
+  .output(syncParse(appointmentResultSchema))
   .mutation(async ({ ctx, input }) => {
     if (!canConfirm(ctx.principal, ctx.appointment)) {
       fail("forbidden", "Photographers may confirm only their own appointments.", { field: "id", fields: ["id"] });

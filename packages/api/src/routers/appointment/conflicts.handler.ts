@@ -4,12 +4,12 @@ import { readScope, visibleTo } from "../../auth/principal";
 import { loadAppointment } from "../../store/appointment-load";
 import { findPhotographerOverlaps } from "../../store/overlaps";
 import { fail } from "../../errors";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 
 /** Overlapping appointments of the same photographer: of a stored appointment, or of a slot being edited. */
 export const conflicts = requirePermission("appointments:read")
-  .input(conflictsInput)
-  .output(z.array(overlapSchema))
+  .input(syncParse(conflictsInput))
+  .output(syncParse(z.array(overlapSchema)))
   .query(async ({ ctx, input }) => {
     // Only overlaps the caller may read: a photographer or client asking about another photographer's slot gets none of theirs.
     const scope = readScope(ctx.principal);

@@ -1,9 +1,9 @@
 import { appointmentChangeSchema, type AppointmentChangeEntry } from "@plano/schema";
 import { z } from "zod";
-import { appointmentProcedure } from "../../trpc";
+import { appointmentProcedure, syncParse } from "../../trpc";
 
 export const history = appointmentProcedure("appointments:history")
-  .output(z.array(appointmentChangeSchema))
+  .output(syncParse(z.array(appointmentChangeSchema)))
   .query(async ({ ctx }) => {
     const rows = await ctx.db.appointmentChange.findMany({
       where: { appointmentId: ctx.appointment.id },

@@ -5,7 +5,7 @@ import { latestChangeId, loadChangesAfter, type StoredChange } from "../../live/
 import { REPLAY_LIMIT } from "../../live/change-hub";
 import { eventFor } from "../../live/subscription-filter";
 import { trackedEvents } from "../../live/tracked-output";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 
 /** A subscriber further behind than this is told to reload instead of being buffered without end. */
 const MAX_QUEUED = 1000;
@@ -16,7 +16,7 @@ const MAX_QUEUED = 1000;
  * last one back as `lastEventId`, and the audit log replays what came after.
  */
 export const onChange = requirePermission("appointments:read")
-  .input(appointmentChangesInput)
+  .input(syncParse(appointmentChangesInput))
   .output(trackedEvents(appointmentLiveEventSchema))
   .subscription(async function* ({ ctx, input, signal }) {
     const hub = ctx.changes;

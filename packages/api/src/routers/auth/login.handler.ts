@@ -6,7 +6,7 @@ import { checkPassword } from "../../auth/passwords";
 import { SESSION_MAX_AGE_MS } from "../../auth/session-expiry";
 import { SESSION_COOKIE } from "../../context";
 import { fail } from "../../errors";
-import { publicProcedure } from "../../trpc";
+import { publicProcedure, syncParse } from "../../trpc";
 import { loginOutput } from "./auth.schema";
 
 /** Remember-me cookies outlive the browser; others last as long as a session can. */
@@ -19,8 +19,8 @@ const REMEMBER_ME_COOKIE_SECONDS = 400 * 24 * 60 * 60;
  * Throttled per address and account (auth/login-throttle.ts): TOO_MANY_REQUESTS with Retry-After.
  */
 export const login = publicProcedure
-  .input(loginInput)
-  .output(loginOutput)
+  .input(syncParse(loginInput))
+  .output(syncParse(loginOutput))
   .mutation(async ({ ctx, input }) => {
     const attempt = { email: input.email.toLowerCase(), address: ctx.clientAddress };
     const now = ctx.now();

@@ -1,8 +1,8 @@
-import { protectedProcedure } from "../../trpc";
+import { protectedProcedure, syncParse } from "../../trpc";
 import { meOutput } from "./auth.schema";
 
 /** Who am I, with which roles and permissions. */
-export const me = protectedProcedure.output(meOutput).query(({ ctx }) => ({
+export const me = protectedProcedure.output(syncParse(meOutput)).query(({ ctx }) => ({
   kind: ctx.principal.kind,
   actor: ctx.principal.actor,
   application: ctx.principal.application,

@@ -1,7 +1,7 @@
 import { authenticate } from "../../auth/authenticate";
 import type { Context } from "../../context";
 import { fail, planoErrorOf } from "../../errors";
-import { publicProcedure } from "../../trpc";
+import { publicProcedure, syncParse } from "../../trpc";
 import { registerClientOutput } from "./auth.schema";
 
 /**
@@ -25,7 +25,7 @@ async function sessionUserId(ctx: Context): Promise<number> {
  * sends users to do). Public because such a user cannot pass
  * `protectedProcedure`; idempotent, so a retried registration is harmless.
  */
-export const registerClient = publicProcedure.output(registerClientOutput).mutation(async ({ ctx }) => {
+export const registerClient = publicProcedure.output(syncParse(registerClientOutput)).mutation(async ({ ctx }) => {
   const userId = await sessionUserId(ctx);
   const client = await ctx.db.clientRecord.upsert({ where: { userId }, create: { userId }, update: {} });
   const principal = await authenticate(ctx.db, ctx.credentials, ctx.now());

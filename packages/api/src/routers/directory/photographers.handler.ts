@@ -1,11 +1,11 @@
 import { readScope } from "../../auth/principal";
 import { likeLiteral } from "../../domain/like-literal";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { photographersInput, photographersOutput } from "./directory.schema";
 
 export const photographers = requirePermission("appointments:read")
-  .input(photographersInput)
-  .output(photographersOutput)
+  .input(syncParse(photographersInput))
+  .output(syncParse(photographersOutput))
   .query(async ({ ctx, input }) => {
     // Emails are staff-only (docs/permissions.md): schedulers and viewers, who see every appointment,
     // get them; photographers and clients see who shoots, not how to reach them.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { iso } from "./notice";
 import { emailsOfInput, mailLogEntrySchema } from "./notification.schema";
 
@@ -10,8 +10,8 @@ import { emailsOfInput, mailLogEntrySchema } from "./notification.schema";
  * queued (its first attempt is under way); `attempts` > 1 means retried.
  */
 export const emailsOf = requirePermission("notifications:read")
-  .input(emailsOfInput)
-  .output(z.array(mailLogEntrySchema))
+  .input(syncParse(emailsOfInput))
+  .output(syncParse(z.array(mailLogEntrySchema)))
   .query(async ({ ctx, input }) => {
     const rows = await ctx.db.outboxEmail.findMany({ where: { appointmentId: input.appointmentId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return rows.map((row) => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { noticeInclude, toNotice } from "./notice";
 import { noticeListInput, noticeSchema } from "./notification.schema";
 
@@ -8,8 +8,8 @@ const RECENT_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Open notices and those resolved in the last week, newest first. */
 export const list = requirePermission("notifications:read")
-  .input(noticeListInput)
-  .output(z.array(noticeSchema))
+  .input(syncParse(noticeListInput))
+  .output(syncParse(z.array(noticeSchema)))
   .query(async ({ ctx, input }) => {
     const since = new Date(ctx.now().getTime() - RECENT_MS);
     const rows = await ctx.db.notification.findMany({

@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { fail } from "../../errors";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { noticeInclude, toNotice } from "./notice";
 import { noticeSchema, retryInput } from "./notification.schema";
 
 /** Sends the notice's email again now; a success resolves the notice. */
 export const retry = requirePermission("notifications:read")
-  .input(retryInput)
-  .output(noticeSchema)
+  .input(syncParse(retryInput))
+  .output(syncParse(noticeSchema))
   .mutation(async ({ ctx, input }) => {
     const notice = await ctx.db.notification.findUnique({ where: { id: input.id } });
     if (!notice) return fail("not-found", `id: no notification with id ${input.id}`, { field: "id" });

@@ -1,11 +1,11 @@
 import { savedViewSchema } from "@plano/schema";
 import { z } from "zod";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { ownerOf } from "./owner";
 
 /** The caller's own views and those shared with everyone, by name. */
 export const list = requirePermission("appointments:read")
-  .output(z.array(savedViewSchema))
+  .output(syncParse(z.array(savedViewSchema)))
   .query(async ({ ctx }) => {
     const userId = ownerOf(ctx);
     const rows = await ctx.db.savedView.findMany({

@@ -1,12 +1,12 @@
 import { saveViewInput } from "@plano/schema";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { ownerOf } from "./owner";
 import { viewIdOutput } from "./view.schema";
 
 /** Saves under a name; the same name again replaces the caller's own view. */
 export const save = requirePermission("appointments:read")
-  .input(saveViewInput)
-  .output(viewIdOutput)
+  .input(syncParse(saveViewInput))
+  .output(syncParse(viewIdOutput))
   .mutation(async ({ ctx, input }) => {
     const userId = ownerOf(ctx);
     const query = new URLSearchParams(input.query);

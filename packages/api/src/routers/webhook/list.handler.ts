@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { requirePermission } from "../../trpc";
+import { requirePermission, syncParse } from "../../trpc";
 import { listSubscriptions } from "../../webhooks/subscriptions";
 import { subscriptionSchema } from "./webhook.schema";
 
 export const list = requirePermission("webhooks:manage")
-  .output(z.array(subscriptionSchema))
+  .output(syncParse(z.array(subscriptionSchema)))
   .query(({ ctx }) => listSubscriptions(ctx.db));
