@@ -10,6 +10,7 @@ import { authenticate } from "./auth/authenticate";
 import { type Principal, visibleTo } from "./auth/principal";
 import type { Context } from "./context";
 import { loadAppointment } from "./store/appointment-load";
+import { withoutOrder } from "./store/appointment-columns";
 import { describeError } from "./error-detail";
 import { fail, PlanoError } from "./errors";
 import { transformer } from "./transformer";
@@ -176,8 +177,7 @@ async function visibleAppointment(db: Context["db"], principal: Principal, input
       fields: ["id", "uuid"],
     });
   }
-  const { order: _order, ...appointment } = row;
-  return appointment;
+  return withoutOrder(row);
 }
 
 /**

@@ -37,6 +37,16 @@ export const loadedOfRow = new Function(
   order: { clientId: number | null } | null;
 };
 
+/** A loaded row without its `order` (what procedures hand on as `ctx.appointment`): a literal copy, as `loadedOfRow`. */
+export const withoutOrder = new Function(
+  `return function withoutOrder(row) {
+    return {
+      ${appointmentFields.map((field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`).join(",\n      ")},
+      office: row.office,
+    };
+  };`,
+)() as (row: AppointmentRow & { order: unknown }) => AppointmentRow;
+
 /** The API's appointment of a row selected as `appointmentColumns, o.time_zone AS "officeTimeZone"`: `toAppointment(withOffice(row))`, faster. */
 export const appointmentOfRow = (row: (AppointmentScalars | AppointmentTextScalars) & { officeTimeZone: string }): Appointment =>
   buildAppointment(row, row.officeTimeZone);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
 import { loadAppointment } from "./appointment-load";
+import { withoutOrder } from "./appointment-columns";
 import { appointmentInclude } from "../domain/appointment-record";
 
 describe("loadAppointment", () => {
@@ -42,7 +43,12 @@ describe("loadAppointment", () => {
     expect(await loadAppointment(database.db, { id: appointment.id })).toStrictEqual(expected);
     expect(await loadAppointment(database.db, { uuid: appointment.uuid })).toStrictEqual(expected);
     // In the same order too: the API's answers list the fields in the order of the row they were built from.
-    expect(Object.keys((await loadAppointment(database.db, { id: appointment.id }))!)).toEqual(Object.keys(expected!));
+    const loaded = (await loadAppointment(database.db, { id: appointment.id }))!;
+    expect(Object.keys(loaded)).toEqual(Object.keys(expected!));
+    // What procedures hand on: the same row without its order, in the same order.
+    const { order: _order, ...withoutItsOrder } = loaded;
+    expect(withoutOrder(loaded)).toStrictEqual(withoutItsOrder);
+    expect(Object.keys(withoutOrder(loaded))).toEqual(Object.keys(withoutItsOrder));
   });
 
   it("gives a null order for an appointment without one, and null for an unknown appointment", async () => {
