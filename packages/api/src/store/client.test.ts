@@ -7,7 +7,8 @@
 import { Prisma } from "@plano/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@plano/testing/fixtures";
-import { rows } from "./client";
+import fc from "fast-check";
+import { instantOfText, parseInstant, rows } from "./client";
 
 /** Dates as text (an invalid one as "Invalid Date"), so two invalid Dates compare equal. */
 const comparable = (row: Record<string, unknown>) =>
@@ -45,5 +46,41 @@ describe("the store's rows", () => {
     const pick = (id: number) => rows<{ id: number }>(database.db, Prisma.sql`SELECT ${id}::int AS id`);
     expect(await pick(1)).toEqual([{ id: 1 }]);
     expect(await pick(2)).toEqual([{ id: 2 }]);
+  });
+});
+
+describe("parseInstant", () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  // PostgreSQL's text for a timestamptz in a UTC session, any year it prints with four digits, any fraction.
+  const spelled = fc
+    .record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 60 }),
+      fraction: fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined }),
+      offset: fc.constantFrom("+00", "+00", "+00", "+05:30", "-08", "+00 BC", "+0"),
+    })
+    .map(
+      ({ year, month, day, hour, minute, second, fraction, offset }) =>
+        `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)} ${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction === undefined ? "" : `.${fraction}`}${offset}`,
+    );
+  // And the same with one character changed anywhere, and PostgreSQL's other spellings.
+  const mangled = fc.tuple(spelled, fc.nat(), fc.constantFrom("x", " ", "-", ":", ".", "9", "+")).map(([text, at, ch]) => {
+    const i = at % text.length;
+    return text.slice(0, i) + ch + text.slice(i + 1);
+  });
+  const any = fc.oneof(spelled, spelled, mangled, fc.constantFrom("infinity", "-infinity", "", "2024-02-29 12:00:00+00", "2023-02-29 12:00:00+00"));
+  const sameInstant = (a: Date, b: Date) => Object.is(a.getTime(), b.getTime());
+
+  it("reads every text as the rewritten text's Date parsing reads it", () => {
+    fc.assert(
+      fc.property(any, (text) => {
+        expect(sameInstant(parseInstant(text), instantOfText(text)), text).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
