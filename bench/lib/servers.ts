@@ -28,9 +28,10 @@ function profileArgs(): string[] {
   return dir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(repoRoot, dir)] : [];
 }
 
-export async function startApi({ dist, env }: Deployment): Promise<ServerProcess> {
+/** `nodeArgs`: options for node itself, before the server's script (the live figure's heap probe). */
+export async function startApi({ dist, env }: Deployment, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  return startServer({ name: "api", args: [...profileArgs(), path.join(dist, "main.js")], env: { ...env, API_PORT: String(port) }, port });
+  return startServer({ name: "api", args: [...profileArgs(), ...nodeArgs, path.join(dist, "main.js")], env: { ...env, API_PORT: String(port) }, port });
 }
 
 export async function startBaseline(databaseUrl: string): Promise<ServerProcess> {

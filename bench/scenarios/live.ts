@@ -4,9 +4,9 @@
  *   processes (each its own LISTEN connection) sharing `BENCH_LIVE_SUBSCRIPTIONS`
  *   (500) open board subscriptions (one office-day each), for updates
  *   committed straight in PostgreSQL one at a time;
- * - memory: the resident memory one API process gains per 1,000 open
- *   subscriptions: the slope of its RSS as they open in steps, each step
- *   measured after it settled.
+ * - memory: what one API process holds per 1,000 more open subscriptions:
+ *   the slope, as they open in steps, of its JS heap and external buffers
+ *   after a full collection (bench/live/heap-probe.mjs), with its RSS beside.
  * Subscriptions are tRPC's own client (`httpSubscriptionLink`) on the
  * `eventsource` package, as a service would open them. The fan-out's
  * subscribers run in `BENCH_LIVE_CLIENTS` processes of their own
@@ -15,6 +15,8 @@
  * servers for the same cores.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPlanoClient } from "@plano/client";
@@ -35,9 +37,13 @@ export interface LiveResults {
   fanout_p95_ms: number;
   fanout_p99_ms: number;
   memory_subscriptions: number;
+  /** The slope of `memory_points`: what 1,000 more open subscriptions hold, after a full collection. */
   memory_mb_per_1000: number;
-  /** [open subscriptions, RSS MiB] after each step; `memory_mb_per_1000` is their slope. */
+  /** [open subscriptions, MiB the process holds after a full collection (JS heap + external buffers)] after each step. */
   memory_points: [number, number][];
+  /** The same for the resident size (median of samples, no collection), which moves with the collector's timing. */
+  memory_rss_mb_per_1000: number;
+  memory_rss_points: [number, number][];
   /** Processes the fan-out's subscribers ran in. */
   client_processes: number;
   /** CPU time per committed update, from the first commit until every event arrived (or the wait ended). */
@@ -115,6 +121,20 @@ async function settledRss(server: ServerProcess): Promise<number> {
   return samples.sort((a, b) => a - b)[4]!;
 }
 
+/** What the process holds after a full collection, in MiB: the heap probe's answer to SIGUSR2 (bench/live/heap-probe.mjs). */
+async function heldAfterCollection(server: ServerProcess, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  process.kill(server.pid, "SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${server.name}: the heap probe did not answer`);
+    await sleep(50);
+  }
+  await sleep(50); // the probe writes the file in one call; let it finish
+  const { heapUsed, external } = JSON.parse(readFileSync(file, "utf8")) as { heapUsed: number; external: number };
+  return (heapUsed + external) / (1024 * 1024);
+}
+
 /** The least-squares slope of y over x. */
 export function slope(points: readonly (readonly [number, number])[]): number {
   const n = points.length;
@@ -177,7 +197,13 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
   });
   const input = { officeId: day.officeId, dateFrom: day.date, dateTo: day.date };
 
-  const servers: ServerProcess[] = [await startApi(deployment), await startApi(deployment)];
+  // The memory figure's process carries the heap probe (a collection on request, then what it still holds).
+  const heapFile = path.join(os.tmpdir(), `plano-bench-heap-${process.pid}-${Date.now()}.json`);
+  const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), "../live/heap-probe.mjs");
+  const servers: ServerProcess[] = [
+    await startApi({ ...deployment, env: { ...deployment.env, BENCH_HEAP_FILE: heapFile } }, ["--expose-gc", "--import", probe]),
+    await startApi(deployment),
+  ];
   const opened: Opened[] = [];
   const clients: SubscriberProcess[] = [];
   try {
@@ -234,11 +260,20 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
     // garbage collector's timing (-11 to 73 MB per 1,000 in runs of the same build).
     const server = servers[0]!;
     await sleep(1500);
-    const points: [count: number, rssMb: number][] = [[0, await settledRss(server)]];
+    const measure = async (): Promise<{ rss: number; held: number }> => {
+      const rss = await settledRss(server);
+      return { rss, held: await heldAfterCollection(server, heapFile) };
+    };
+    const first = await measure();
+    const points: [count: number, rssMb: number][] = [[0, first.rss]];
+    const heldPoints: [count: number, heldMb: number][] = [[0, first.held]];
     for (let step = 1; step <= MEMORY_STEPS; step++) {
       const count = Math.round((memorySubscriptions * step) / MEMORY_STEPS) - points.at(-1)![0];
       opened.push(await subscribe(server.origin, token, count, input, () => {}));
-      points.push([points.at(-1)![0] + count, await settledRss(server)]);
+      const total = points.at(-1)![0] + count;
+      const { rss, held } = await measure();
+      points.push([total, rss]);
+      heldPoints.push([total, held]);
     }
 
     const updatesMade = Math.max(1, day.ids.length);
@@ -256,11 +291,14 @@ export async function livePhase(deployment: Deployment, databaseUrl: string, tok
       fanout_p95_ms: Number(percentile(latencies, 95).toFixed(1)),
       fanout_p99_ms: Number(percentile(latencies, 99).toFixed(1)),
       memory_subscriptions: memorySubscriptions,
-      memory_mb_per_1000: Number((slope(points) * 1000).toFixed(1)),
-      memory_points: points.map(([count, rss]) => [count, Number(rss.toFixed(1))]),
+      memory_mb_per_1000: Number((slope(heldPoints) * 1000).toFixed(1)),
+      memory_points: heldPoints.map(([count, held]) => [count, Number(held.toFixed(1))]),
+      memory_rss_mb_per_1000: Number((slope(points) * 1000).toFixed(1)),
+      memory_rss_points: points.map(([count, rss]) => [count, Number(rss.toFixed(1))]),
     };
   } finally {
     for (const o of opened) o.close();
     for (const server of servers) await server.stop();
+    rmSync(heapFile, { force: true });
   }
 }
