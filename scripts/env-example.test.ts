@@ -18,8 +18,15 @@ const listed = new Set(
     .filter(Boolean),
 );
 
-// Variables the processes set for their children, or only the test harnesses pass around.
-const internal = new Set(["NEXT_RUNTIME", "PLAYWRIGHT_JSON_OUTPUT_NAME", "PRISMA_SCHEMA_ENGINE_BINARY", "PLANO_E2E_ADMIN_URL", "PLANO_E2E_API_URL"]);
+// Variables the processes set for their children (the bench hands BENCH_HEAP_FILE to its heap probe), or only the test harnesses pass around.
+const internal = new Set([
+  "NEXT_RUNTIME",
+  "PLAYWRIGHT_JSON_OUTPUT_NAME",
+  "PRISMA_SCHEMA_ENGINE_BINARY",
+  "PLANO_E2E_ADMIN_URL",
+  "PLANO_E2E_API_URL",
+  "BENCH_HEAP_FILE",
+]);
 
 function readInSources(): string[] {
   const files = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.mjs"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
