@@ -10,7 +10,7 @@ import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
 import { cookieJar } from "./cookies";
 import { clientAddressOf, forwardingPolicyFor, servedOverTls, type ForwardingPolicy } from "./forwarded";
-import { createTrpcHandler } from "./trpc-handler";
+import { answersStreamed, createTrpcHandler } from "./trpc-handler";
 
 export interface ApiServerOptions {
   db: Db;
@@ -113,6 +113,7 @@ export function createApiRequestListener({
         requestId: requestIdFrom(req.headers),
         clientAddress: clientAddressOf(req, forwarding),
         setHeader: (name, value) => res.setHeader(name, value),
+        answerStreamed: answersStreamed(req.headers),
         changes,
         subscriptionOnly,
         webhookPolicy,

@@ -136,6 +136,17 @@ function isDataStream(value: unknown): boolean {
 
 const METHOD_OF: Record<string, string> = { query: "GET", mutation: "POST" };
 
+/**
+ * Whether tRPC streams the answer (jsonl): its headers are sent before any
+ * call ends. tRPC's own test (`getAcceptHeader`): the trpc-accept header if
+ * sent, else an Accept header listing application/jsonl.
+ */
+export function answersStreamed(headers: IncomingHttpHeaders): boolean {
+  const trpcAccept = headers["trpc-accept"];
+  if (trpcAccept !== undefined) return trpcAccept === "application/jsonl";
+  return headers.accept?.split(",").some((type) => type.trim() === "application/jsonl") ?? false;
+}
+
 function isPlainCall(req: IncomingMessage): boolean {
   const { headers } = req;
   const streamed = headers["trpc-accept"] !== undefined || headers.accept?.includes("application/jsonl");

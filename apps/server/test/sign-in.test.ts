@@ -198,3 +198,49 @@ describe("the session cookie's Secure flag", () => {
     expect(secureOf(await login(forcedOff, email, PASSWORD, { "x-forwarded-proto": "https" }))).toBe(false);
   });
 });
+
+describe("signing in or out in a streamed batch (trpc-accept: application/jsonl)", () => {
+  // A streamed batch sends its status and headers before any call has ended (HTTP puts headers before the
+  // body, RFC 9112), so no call in it can answer with Set-Cookie. The fuzzer found that this ended in a 500
+  // after the session was made or deleted; now it is refused first, naming the header, and nothing changes.
+  async function streamed(procedure: string, input: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${apiA}/api/trpc/${procedure}?batch=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "trpc-accept": "application/jsonl", ...from("198.51.100.90"), ...headers },
+      body: JSON.stringify({ 0: { json: input } }),
+    });
+    const text = await response.text();
+    return { setCookie: response.headers.getSetCookie(), text };
+  }
+  const sessionsOf = async (email: string) => database.db.session.count({ where: { user: { email } } });
+
+  it("refuses auth.login before making a session", async () => {
+    const email = await newUser();
+    const answer = await streamed("auth.login", { email, password: PASSWORD, rememberMe: false });
+    expect(answer.setCookie).toEqual([]);
+    expect(answer.text).toContain('"code":"BAD_REQUEST"');
+    expect(answer.text).toContain('"reason":"invalid-param"');
+    expect(answer.text).toContain('"field":"trpc-accept"');
+    expect(answer.text).not.toContain("INTERNAL_SERVER_ERROR");
+    expect(await sessionsOf(email)).toBe(0);
+  });
+
+  it("refuses auth.logout before ending the session, which keeps working", async () => {
+    const email = await newUser();
+    const signedIn = await login(apiA, email, PASSWORD, from("198.51.100.91"));
+    const cookie = signedIn.setCookie.find((value) => value.startsWith("plano_session="))!.split(";")[0]!;
+    const answer = await streamed("auth.logout", undefined, { cookie, "x-plano-csrf": "1" });
+    expect(answer.text).toContain('"field":"trpc-accept"');
+    expect(answer.text).not.toContain("INTERNAL_SERVER_ERROR");
+    expect(await sessionsOf(email)).toBe(1);
+    const me = await fetch(`${apiA}/api/trpc/auth.me`, { headers: { cookie, "x-plano-csrf": "1" } });
+    expect(me.status).toBe(200);
+  });
+
+  it("signs in as before in a plain batch, with trpc-accept naming anything else", async () => {
+    const email = await newUser();
+    const answer = await streamed("auth.login", { email, password: PASSWORD, rememberMe: false }, { "trpc-accept": "application/json" });
+    expect(answer.setCookie.some((value) => value.startsWith("plano_session="))).toBe(true);
+    expect(await sessionsOf(email)).toBe(1);
+  });
+});

@@ -30,6 +30,11 @@ export interface CreateContextOptions {
   clientAddress?: string;
   /** Sets a response header (e.g. Retry-After), for HTTP requests. */
   setHeader?: (name: string, value: string) => void;
+  /**
+   * The answer is a streamed batch (`trpc-accept: application/jsonl`): its
+   * headers leave before any call ends, so no call can set a cookie or header.
+   */
+  answerStreamed?: boolean;
   /** This process's live change feed; subscriptions need it. */
   changes?: ChangeHub;
   /**
@@ -52,6 +57,7 @@ export function createContext(options: CreateContextOptions) {
     requestId: options.requestId,
     clientAddress: options.clientAddress ?? "unknown",
     setHeader: options.setHeader ?? (() => {}),
+    answerStreamed: options.answerStreamed ?? false,
     changes: options.changes,
     subscriptionOnly: options.subscriptionOnly ?? false,
     webhookPolicy: options.webhookPolicy,

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from "../../context";
 import { fail } from "../../errors";
 import { publicProcedure, syncParse } from "../../trpc";
 import { loginOutput } from "./auth.schema";
+import { refuseStreamedAnswer } from "./streamed-answer";
 
 /** Remember-me cookies outlive the browser; others last as long as a session can. */
 const REMEMBER_ME_COOKIE_SECONDS = 400 * 24 * 60 * 60;
@@ -22,6 +23,7 @@ export const login = publicProcedure
   .input(syncParse(loginInput))
   .output(syncParse(loginOutput))
   .mutation(async ({ ctx, input }) => {
+    refuseStreamedAnswer(ctx, "auth.login");
     const attempt = { email: input.email.toLowerCase(), address: ctx.clientAddress };
     const now = ctx.now();
     const wait = await throttledFor(ctx.db, attempt, now);
