@@ -8,7 +8,7 @@
  * that at several tenths of a millisecond of CPU per call, about as much as
  * the whole raw baseline spends on a read.
  *
- * Three paths, each answering exactly as tRPC's adapter does (proved side by
+ * Four paths, each answering exactly as tRPC's adapter does (proved side by
  * side in test/trpc-handler.test.ts):
  * - one query or mutation (batched as one, as `@plano/client` sends, or not):
  *   tRPC reads the request (`getRequestInfo`) and runs the procedure, and the
@@ -17,11 +17,13 @@
  *   `end()`. `resolveResponse` would wrap it in a fetch Response, a Headers
  *   object and two AbortSignals (one combined per call), and the text is read
  *   back out of the Response's web stream: a fifth of a read's CPU (bench/).
+ * - one subscription (an EventSource's GET): the procedure runs as above and
+ *   its events are written in tRPC's SSE framing (trpc-sse.ts).
  * - other plain calls (batches, refusals, a method the procedure does not
  *   take): tRPC's `resolveResponse`, given a minimal request read straight off
- *   the IncomingMessage, its answer written with one `end()`.
- * - anything else (streamed answers, subscriptions, other content types):
- *   tRPC's adapter, unchanged.
+ *   the IncomingMessage, its answer written with one `end()`, or streamed.
+ * - anything else (streamed answers, other content types): tRPC's adapter,
+ *   unchanged.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError, type AnyTRPCRouter, type inferRouterContext } from "@trpc/server";
@@ -39,6 +41,7 @@ import {
   transformTRPCResponse,
 } from "@trpc/server/unstable-core-do-not-import";
 import { TRPC_MAX_BATCH_CALLS } from "@plano/schema";
+import { takesDefaultSse, writeSubscription } from "./trpc-sse";
 
 /** As `/api/v1` (`@plano/legacy-rest`'s MAX_BODY_BYTES): far above any real call. */
 export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
@@ -258,13 +261,15 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
     }).catch(() => undefined);
     const call = info?.calls.length === 1 && info.accept !== "application/jsonl" ? info.calls[0] : undefined;
     const type = call?.procedure?._def.type;
-    if (!info || !call?.procedure || type === undefined || METHOD_OF[type] !== req.method) return general(req, res, url, path, null, json);
+    const subscription = type === "subscription" && req.method === "GET" && !info?.isBatchCall && takesDefaultSse(config);
+    if (!info || !call?.procedure || type === undefined || (METHOD_OF[type] !== req.method && !subscription)) return general(req, res, url, path, null, json);
     let ctx: inferRouterContext<TRouter>;
     try {
-      ctx = await createContext({ req, res });
+      ctx = await createContext(subscription ? { req, res, connectionParams: info.connectionParams } : { req, res });
     } catch {
       return general(req, res, url, path, null, json);
     }
+    if (subscription) return writeSubscription({ config, call: { ...call, procedure: call.procedure }, ctx, req, res, onError });
     let item: unknown;
     try {
       // No signal: a plain call runs to its end (as createCaller's calls do); only subscriptions watch theirs.
