@@ -13,7 +13,8 @@
  * settings (no pings, no time limit, no client options): anything else goes
  * to resolveResponse. test/trpc-sse.test.ts compares the bytes with tRPC's
  * adapter for events, ends, failures and refusals, so an upgrade that changes
- * tRPC's framing fails there.
+ * tRPC's framing fails there. One difference, on purpose: a caller that sent
+ * `Connection: close` gets it (tRPC answers keep-alive regardless).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError, type AnyTRPCRouter } from "@trpc/server";
@@ -109,7 +110,9 @@ export async function writeSubscription({ config, call, ctx, req, res, onError }
     res.off("drain", drained);
   };
 
-  for (const [name, value] of headers) res.setHeader(name, value);
+  // tRPC's `Connection: keep-alive` even to a caller that asked to close, which RFC 9112 §9.6 forbids:
+  // the socket then stayed open after the answer until the caller hung up. Node's own choice instead.
+  for (const [name, value] of headers) if (name !== "connection" || res.shouldKeepAlive) res.setHeader(name, value);
   await write(CONNECTED);
   const iterator = iterable[Symbol.asyncIterator]();
   // Whether the iterable has ended by itself (done or thrown): otherwise it is closed here.

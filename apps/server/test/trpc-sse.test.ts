@@ -6,7 +6,7 @@
  * away. Each case runs against both servers side by side.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { appRouter, CHANGE_CHANNEL, ChangeHub, createContext, credentialsFromHeaders } from "@plano/api";
 import { listenForNotifications } from "@plano/db";
 import type { TestDatabase } from "@plano/testing/database";
@@ -212,6 +212,23 @@ describe("a subscription of tRPC's framing on the lean handler", () => {
       stream.close();
       expect(await until(() => ticking === 0)).toBe(true);
     }
+  });
+
+  it("closes the connection after the stream when the caller asked to (RFC 9112 §9.6), unlike tRPC's adapter", async () => {
+    const { port } = new URL(sides.lean.origin);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1");
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk) => chunks.push(chunk));
+      socket.on("error", reject);
+      // Only the server's close ends this wait (within the test's time limit).
+      socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      socket.write("GET /api/trpc/finite HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n");
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(answer.toLowerCase()).toContain("\r\nconnection: close\r\n");
+    expect(answer.toLowerCase()).not.toContain("keep-alive");
+    expect(answer).toContain("event: return\ndata: \n\n\n");
   });
 
   it("ends a finite stream with tRPC's framing (written out here, not taken from tRPC)", async () => {
