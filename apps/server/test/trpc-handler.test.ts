@@ -4,16 +4,11 @@
  * of error, whether the single-call path, resolveResponse or the adapter
  * itself answers (batches of several calls, refusals, the wrong method).
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { appRouter, createContext, credentialsFromHeaders } from "@plano/api";
+import { appRouter, createUser } from "@plano/api";
 import type { TestDatabase } from "@plano/testing/database";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "@plano/api";
 import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
-import { cookieJar } from "../src/cookies";
-import { createTrpcHandler } from "../src/trpc-handler";
+import { apiContext, bothHandlers } from "./side-by-side";
 
 const clock = () => new Date("2026-06-15T15:00:00Z");
 
@@ -22,15 +17,7 @@ describe("createTrpcHandler", () => {
   let token: string;
   let ids: number[];
   let versions: string[];
-  const servers: http.Server[] = [];
-  const origins: Record<"lean" | "adapter", string> = { lean: "", adapter: "" };
-
-  async function listen(listener: http.RequestListener): Promise<string> {
-    const server = http.createServer(listener);
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
+  let sides: Awaited<ReturnType<typeof bothHandlers<typeof appRouter>>>;
 
   beforeAll(async () => {
     database = await freshDatabase();
@@ -44,25 +31,12 @@ describe("createTrpcHandler", () => {
       ids.push(appointment.id);
       versions.push(appointment.updatedAtMt);
     }
-    const options = {
-      router: appRouter,
-      basePath: "/api/trpc/",
-      createContext: ({ req, res }: { req: http.IncomingMessage; res: http.ServerResponse }) =>
-        createContext({
-          db: database.db,
-          credentials: credentialsFromHeaders(req.headers).credentials,
-          channel: "trpc",
-          clock,
-          cookies: cookieJar(res, { secure: false }),
-        }),
-    };
     await createUser(database.db, { email: "same@example.com", name: "Same Answer", password: "correct horse battery staple" });
-    origins.lean = await listen(createTrpcHandler(options));
-    origins.adapter = await listen(createHTTPHandler(options));
+    sides = await bothHandlers(appRouter, apiContext(database, { clock }));
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await sides.stop();
     await database.drop();
   });
 
@@ -119,8 +93,8 @@ describe("createTrpcHandler", () => {
   it.each(sameAnswer)("answers %s as tRPC's adapter does", async (name, path, init) => {
     const withId = path.replaceAll("%22id%22%3A0", `%22id%22%3A${ids[0]}`);
     const body = typeof init?.body === "string" ? init.body.replace('"id":0', `"id":${ids[0]}`) : init?.body;
-    const lean = await answer(origins.lean, withId, { ...init, body });
-    const adapter = await answer(origins.adapter, withId, { ...init, body });
+    const lean = await answer(sides.lean.origin, withId, { ...init, body });
+    const adapter = await answer(sides.adapter.origin, withId, { ...init, body });
     expect(lean).toEqual(adapter);
     if (name.includes("cookie")) expect(lean.cookies).toEqual(["plano_session=…; Path=/; SameSite=Lax; HttpOnly; Max-Age=604800"]);
   });
@@ -132,8 +106,8 @@ describe("createTrpcHandler", () => {
       ...rest,
       body: JSON.parse(body, (key, value) => (key === "uuid" ? "uuid" : key === "id" && ids.includes(value) ? "id" : value)),
     });
-    const lean = await answer(origins.lean, "appointment.update?batch=1", update(0));
-    const adapter = await answer(origins.adapter, "appointment.update?batch=1", update(1));
+    const lean = await answer(sides.lean.origin, "appointment.update?batch=1", update(0));
+    const adapter = await answer(sides.adapter.origin, "appointment.update?batch=1", update(1));
     expect(lean.status).toBe(200);
     expect(normal(lean)).toEqual(normal(adapter));
   });

@@ -5,46 +5,16 @@
  * the same errors reported, and a subscription that ends when its caller goes
  * away. Each case runs against both servers side by side.
  */
-import http from "node:http";
-import net, { type AddressInfo } from "node:net";
-import { appRouter, CHANGE_CHANNEL, ChangeHub, createContext, credentialsFromHeaders } from "@plano/api";
+import net from "node:net";
+import { appRouter, CHANGE_CHANNEL, ChangeHub } from "@plano/api";
 import { listenForNotifications } from "@plano/db";
 import type { TestDatabase } from "@plano/testing/database";
-import { initTRPC, tracked, TRPCError, type AnyTRPCRouter } from "@trpc/server";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { initTRPC, tracked, TRPCError } from "@trpc/server";
 import { observable } from "@trpc/server/observable";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appToken, callerFor, freshDatabase, smallWorld } from "@plano/testing/fixtures";
-import { cookieJar } from "../src/cookies";
-import { createTrpcHandler } from "../src/trpc-handler";
-
-type Reported = [code: string, path: string | undefined];
-type Side = { origin: string; reported: Reported[] };
-
-const servers: http.Server[] = [];
-
-async function listen(listener: http.RequestListener): Promise<string> {
-  const server = http.createServer(listener);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** The lean handler and tRPC's adapter over the same router and context, each noting the errors it reports. */
-async function bothServers<R extends AnyTRPCRouter>(router: R, context: (req: http.IncomingMessage, res: http.ServerResponse) => unknown) {
-  const lean: Side = { origin: "", reported: [] };
-  const adapter: Side = { origin: "", reported: [] };
-  const options = (side: Side) => ({
-    router,
-    basePath: "/api/trpc/",
-    createContext: ({ req, res }: { req: http.IncomingMessage; res: http.ServerResponse }) => context(req, res) as never,
-    onError: ({ error, path }: { error: TRPCError; path: string | undefined }) => void side.reported.push([error.code, path]),
-  });
-  lean.origin = await listen(createTrpcHandler(options(lean)));
-  adapter.origin = await listen(createHTTPHandler(options(adapter)));
-  return { lean, adapter };
-}
+import { apiContext, bothHandlers } from "./side-by-side";
 
 /** An event stream as a browser's EventSource asks for it, read as text. */
 async function open(origin: string, path: string, headers: Record<string, string> = {}) {
@@ -86,11 +56,6 @@ async function until(condition: () => boolean, ms = 5000) {
   while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return condition();
 }
-
-afterAll(async () => {
-  for (const server of servers) server.closeAllConnections();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-});
 
 describe("a subscription of tRPC's framing on the lean handler", () => {
   const t = initTRPC.create({
@@ -172,11 +137,13 @@ describe("a subscription of tRPC's framing on the lean handler", () => {
         yield input * 2;
       }),
   });
-  let sides: Awaited<ReturnType<typeof bothServers<typeof router>>>;
+  let sides: Awaited<ReturnType<typeof bothHandlers<typeof router>>>;
 
   beforeAll(async () => {
-    sides = await bothServers(router, () => ({}));
+    sides = await bothHandlers(router, () => ({}));
   });
+
+  afterAll(() => sides.stop());
 
   const cases: [string, string][] = [
     ["tracked and untracked events, then return", "finite"],
@@ -252,7 +219,7 @@ describe("appointment.onChange on the lean handler", () => {
   let hub: ChangeHub;
   let token: string;
   let world: Awaited<ReturnType<typeof smallWorld>>;
-  let sides: Awaited<ReturnType<typeof bothServers<typeof appRouter>>>;
+  let sides: Awaited<ReturnType<typeof bothHandlers<typeof appRouter>>>;
   const clock = () => new Date("2026-06-15T15:00:00Z");
 
   beforeAll(async () => {
@@ -260,19 +227,11 @@ describe("appointment.onChange on the lean handler", () => {
     world = await smallWorld(database);
     token = await appToken(database);
     hub = new ChangeHub(database.db, (onPayload, options) => listenForNotifications({ url: database.url }, CHANGE_CHANNEL, onPayload, options));
-    sides = await bothServers(appRouter, (req, res) =>
-      createContext({
-        db: database.db,
-        credentials: credentialsFromHeaders(req.headers).credentials,
-        channel: "trpc",
-        clock,
-        cookies: cookieJar(res, { secure: false }),
-        changes: hub,
-      }),
-    );
+    sides = await bothHandlers(appRouter, apiContext(database, { clock, changes: hub }));
   });
 
   afterAll(async () => {
+    await sides.stop();
     await hub.close();
     await database.drop();
   });
