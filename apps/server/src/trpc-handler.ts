@@ -152,8 +152,8 @@ export function answersStreamed(headers: IncomingHttpHeaders): boolean {
 
 function isPlainCall(req: IncomingMessage): boolean {
   const { headers } = req;
-  const streamed = headers["trpc-accept"] !== undefined || headers.accept?.includes("application/jsonl");
-  if (streamed) return false;
+  // Any trpc-accept at all goes to the adapter, which reads it as tRPC defines.
+  if (headers["trpc-accept"] !== undefined || answersStreamed(headers)) return false;
   if (req.method === "GET") return true;
   return req.method === "POST" && (headers["content-type"]?.startsWith("application/json") ?? false);
 }
@@ -265,11 +265,12 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
     if (!info || !call?.procedure || type === undefined || (METHOD_OF[type] !== req.method && !subscription)) return general(req, res, url, path, null, json);
     let ctx: inferRouterContext<TRouter>;
     try {
-      ctx = await createContext(subscription ? { req, res, connectionParams: info.connectionParams } : { req, res });
+      // As the adapter: with what a subscription's client sent as connectionParams (null for other calls).
+      ctx = await createContext({ req, res, connectionParams: info.connectionParams });
     } catch {
       return general(req, res, url, path, null, json);
     }
-    if (subscription) return writeSubscription({ config, call: { ...call, procedure: call.procedure }, ctx, req, res, onError });
+    if (subscription) return writeSubscription({ config, call, procedure: call.procedure, ctx, req, res, onError });
     let item: unknown;
     try {
       // No signal: a plain call runs to its end (as createCaller's calls do); only subscriptions watch theirs.

@@ -53,7 +53,9 @@ const CLOSED = Symbol("closed");
 
 export interface SubscriptionCall {
   config: RouterConfig;
-  call: Call & { procedure: NonNullable<Call["procedure"]> };
+  call: Call;
+  /** `call.procedure`, known to be there. */
+  procedure: NonNullable<Call["procedure"]>;
   ctx: unknown;
   req: IncomingMessage;
   res: ServerResponse;
@@ -61,7 +63,7 @@ export interface SubscriptionCall {
 }
 
 /** Runs the subscription procedure and writes its events until it ends, fails, or the caller goes away. */
-export async function writeSubscription({ config, call, ctx, req, res, onError }: SubscriptionCall): Promise<void> {
+export async function writeSubscription({ config, call, procedure, ctx, req, res, onError }: SubscriptionCall): Promise<void> {
   const serialize = (value: unknown) => JSON.stringify(config.transformer.output.serialize(value));
   // As resolveResponse's request signal: aborted only by a caller that goes away before the answer ends.
   const abort = new AbortController();
@@ -77,7 +79,7 @@ export async function writeSubscription({ config, call, ctx, req, res, onError }
 
   let iterable: AsyncIterable<unknown>;
   try {
-    const data: unknown = await call.procedure({
+    const data: unknown = await procedure({
       path: call.path,
       getRawInput: call.getRawInput,
       ctx,
