@@ -13,6 +13,7 @@ import { loadAppointment } from "./store/appointment-load";
 import { withoutOrder } from "./store/appointment-columns";
 import { describeError } from "./error-detail";
 import { fail, PlanoError } from "./errors";
+import { withDirectProcedures } from "./procedure-caller";
 import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
@@ -121,7 +122,8 @@ function permitted(principal: Principal, permission: Permission): Principal {
  * caller gets when several apply, is the chain's: the token, the permission,
  * the input, the appointment.
  */
-export const createTRPCRouter = t.router;
+/** `t.router`, with each procedure's chain run by procedure-caller.ts rather than tRPC's copying caller. */
+export const createTRPCRouter = ((record: Parameters<typeof t.router>[0]) => t.router(withDirectProcedures(record))) as typeof t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(async ({ next }) => withPlanoCode(await next()));
 
