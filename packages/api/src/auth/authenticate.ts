@@ -27,9 +27,33 @@ function parseApplication(value: string | undefined): ApplicationSlug | undefine
   return parsed.data;
 }
 
-function permissionsOf(roles: { name: string; permissions: string[] }[]): { roles: RoleName[]; permissions: Set<Permission> } {
+interface Grants {
+  roles: readonly RoleName[];
+  permissions: ReadonlySet<Permission>;
+}
+
+function grantsOf(roles: { name: string; permissions: string[] }[]): Grants {
   const names = roles.map((role) => roleName.safeParse(role.name)).flatMap((r) => (r.success ? [r.data] : []));
-  return { roles: names, permissions: new Set(roles.flatMap((role) => role.permissions as Permission[])) };
+  return { roles: Object.freeze(names), permissions: new Set(roles.flatMap((role) => role.permissions as Permission[])) };
+}
+
+/**
+ * Grants by the roles' names and permissions as stored: every request of a
+ * token asks again (a role changed in the database gives a new key), but the
+ * set is built once, not per request (a zod check and a Set per request,
+ * bench/, issue 13). Read-only to every principal that shares it. Bounded:
+ * past it, grants are built per request as before.
+ */
+const grantsByRoles = new Map<string, Grants>();
+const MAX_GRANTS = 256;
+
+function permissionsOf(roles: { name: string; permissions: string[] }[]): Grants {
+  const key = JSON.stringify(roles.map((role) => [role.name, role.permissions]));
+  const known = grantsByRoles.get(key);
+  if (known) return known;
+  const grants = grantsOf(roles);
+  if (grantsByRoles.size < MAX_GRANTS) grantsByRoles.set(key, grants);
+  return grants;
 }
 
 export async function authenticate(db: Db, credentials: Credentials, now: Date): Promise<Principal> {

@@ -9,7 +9,7 @@ export interface Principal {
   actor: string;
   userId: number | null;
   application: ApplicationSlug;
-  roles: RoleName[];
+  roles: readonly RoleName[];
   permissions: ReadonlySet<Permission>;
   /** The caller's client record, for "appointments of my own orders". */
   clientId: number | null;

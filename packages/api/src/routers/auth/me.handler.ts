@@ -6,7 +6,7 @@ export const me = protectedProcedure.output(syncParse(meOutput)).query(({ ctx })
   kind: ctx.principal.kind,
   actor: ctx.principal.actor,
   application: ctx.principal.application,
-  roles: ctx.principal.roles,
+  roles: [...ctx.principal.roles],
   permissions: [...ctx.principal.permissions].sort(),
   session: ctx.principal.session,
 }));
