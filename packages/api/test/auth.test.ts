@@ -86,6 +86,23 @@ describe("authentication against the database", () => {
     expect(me.permissions).toEqual([...rolePermissions.scheduler].sort());
   });
 
+  it("grants what the role holds in the database now, on every request", async () => {
+    const token = await appToken(database, "planox2", "viewer");
+    const api = callerFor(database, { token });
+    expect((await api.auth.me()).permissions).toEqual([...rolePermissions.viewer].sort());
+    const role = { applicationId: (await database.db.application.findUniqueOrThrow({ where: { slug: "planox2" } })).id, name: "viewer" };
+    const stored = await database.db.role.findUniqueOrThrow({ where: { applicationId_name: role } });
+    try {
+      await database.db.role.update({ where: { applicationId_name: role }, data: { permissions: ["appointments:read"] } });
+      expect((await api.auth.me()).permissions).toEqual(["appointments:read"]);
+      await database.db.role.update({ where: { applicationId_name: role }, data: { permissions: [] } });
+      expect(await reasonOf(api.appointment.list({}))).toBe("forbidden");
+    } finally {
+      await database.db.role.update({ where: { applicationId_name: role }, data: { permissions: stored.permissions } });
+    }
+    expect((await api.auth.me()).permissions).toEqual([...rolePermissions.viewer].sort());
+  });
+
   describe("session expiry", () => {
     const start = new Date("2026-01-10T12:00:00Z");
 
