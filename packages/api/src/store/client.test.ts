@@ -8,7 +8,7 @@ import { Prisma } from "@plano/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@plano/testing/fixtures";
 import fc from "fast-check";
-import { instantOfText, parseInstant, rows } from "./client";
+import { instantOfText, parseDate, parseInstant, rows } from "./client";
 
 /** Dates as text (an invalid one as "Invalid Date"), so two invalid Dates compare equal. */
 const comparable = (row: Record<string, unknown>) =>
@@ -79,6 +79,33 @@ describe("parseInstant", () => {
     fc.assert(
       fc.property(any, (text) => {
         expect(sameInstant(parseInstant(text), instantOfText(text)), text).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("parseDate", () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  // PostgreSQL's text for a date (ISO DateStyle), in and out of range, and with one character changed anywhere.
+  const spelled = fc
+    .record({ year: fc.integer({ min: 0, max: 9999 }), month: fc.integer({ min: 0, max: 13 }), day: fc.integer({ min: 0, max: 32 }) })
+    .map(({ year, month, day }) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
+  const mangled = fc.tuple(spelled, fc.nat(), fc.constantFrom("x", " ", "-", "0", "9", "+")).map(([text, at, ch]) => {
+    const i = at % text.length;
+    return text.slice(0, i) + ch + text.slice(i + 1);
+  });
+  const any = fc.oneof(
+    spelled,
+    spelled,
+    mangled,
+    fc.constantFrom("infinity", "-infinity", "", "2024-02-29", "2023-02-29", "2026-02-30", "0044-03-15 BC", "12026-01-01"),
+  );
+
+  it("reads every text as Date parsing reads it", () => {
+    fc.assert(
+      fc.property(any, (text) => {
+        expect(Object.is(parseDate(text).getTime(), new Date(text).getTime()), text).toBe(true);
       }),
       { numRuns: 20_000 },
     );
