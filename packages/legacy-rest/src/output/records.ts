@@ -71,13 +71,52 @@ export function legacyValueOf(key: string, value: unknown, options: LegacyDateOp
   return writtenAs(writingOf(key).type, value, options);
 }
 
-function snakeRecord(values: Record<string, unknown>, options: LegacyDateOptions): Record<string, unknown> {
+/** The record key by key: for keys beyond the known ones (a history entry's). */
+function snakeRecordByKey(values: Record<string, unknown>, options: LegacyDateOptions): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const key of Object.keys(values)) {
     const { name, type } = writingOf(key);
     record[name] = writtenAs(type, values[key], options);
   }
   return record;
+}
+
+type RecordWriter = (values: Record<string, unknown>, options: LegacyDateOptions) => Record<string, unknown>;
+
+/**
+ * `snakeRecordByKey` for one list of known keys, as code made once: one
+ * object literal. Filled key by key, the 60-key record became a hash table
+ * ("dictionary mode") and JSON.stringify of the reply took 1.6 × as long
+ * (bench/, issue 13; appointment-record.ts in @plano/api does the same).
+ * Names are the field table's, quoted with JSON.stringify, never data.
+ */
+function compileWriter(keys: readonly string[]): RecordWriter {
+  const types: LegacyType[] = [];
+  const fields = keys.map((key) => {
+    const { name, type } = writings.get(key)!;
+    types.push(type);
+    return `${JSON.stringify(name)}: written(types[${types.length - 1}], values[${JSON.stringify(key)}], options)`;
+  });
+  const body = `return function write(values, options) {\n  return {\n    ${fields.join(",\n    ")}\n  };\n};`;
+  return new Function("written", "types", body)(writtenAs, types) as RecordWriter;
+}
+
+/** Writers by their records' keys: an appointment's, an overlap's; a few shapes, so the cache stays small. */
+const writers = new Map<string, RecordWriter>();
+const MAX_SHAPES = 64;
+
+function snakeRecord(values: Record<string, unknown>, options: LegacyDateOptions): Record<string, unknown> {
+  const keys = Object.keys(values);
+  // Only known keys are written by generated code; `__proto__` would set the literal's prototype.
+  if (!keys.every((key) => writings.has(key) && key !== "__proto__")) return snakeRecordByKey(values, options);
+  const shape = keys.join(",");
+  let write = writers.get(shape);
+  if (!write) {
+    write = compileWriter(keys);
+    if (writers.size >= MAX_SHAPES) writers.delete(writers.keys().next().value!);
+    writers.set(shape, write);
+  }
+  return write(values, options);
 }
 
 export function appointmentRecord(appointment: Appointment, options: LegacyDateOptions): Record<string, unknown> {
