@@ -114,6 +114,10 @@ describe("the generated builders", () => {
     fc.assert(
       fc.property(rowArb, ({ row, keys, zone }) => {
         same(toAppointment(row as never), keyByKey(row, keys, zone));
+        // Again with the builder it used last, then the same keys in the other order (same length, another shape).
+        same(toAppointment(row as never), keyByKey(row, keys, zone));
+        const reversed = Object.fromEntries(Object.entries(row).reverse());
+        same(toAppointment(reversed as never), keyByKey(reversed, Object.keys(reversed), zone));
       }),
       { numRuns: 2_000 },
     );

@@ -101,15 +101,24 @@ function compileBuilder(keys: readonly string[]): AppointmentBuild {
 const builders = new Map<string, AppointmentBuild>();
 const MAX_SHAPES = 64;
 
+/** The builder used last and its keys: rows come in runs of one shape, and comparing ~60 keys costs less than joining and hashing them. */
+let last: { keys: string[]; build: AppointmentBuild } | undefined;
+
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
+
 /** The API's appointment of a row with its office (`include: appointmentInclude`, or the store's rows in that shape). */
 export function toAppointment(row: AppointmentRow | AppointmentTextRow): Appointment {
   const keys = Object.keys(row);
-  const shape = keys.join(",");
-  let build = builders.get(shape);
+  let build = last && sameKeys(last.keys, keys) ? last.build : undefined;
   if (!build) {
-    build = compileBuilder(keys);
-    if (builders.size >= MAX_SHAPES) builders.delete(builders.keys().next().value!);
-    builders.set(shape, build);
+    const shape = keys.join(",");
+    build = builders.get(shape);
+    if (!build) {
+      build = compileBuilder(keys);
+      if (builders.size >= MAX_SHAPES) builders.delete(builders.keys().next().value!);
+      builders.set(shape, build);
+    }
+    last = { keys, build };
   }
   return build(row as unknown as Record<string, unknown>, row.office.timeZone);
 }
