@@ -10,6 +10,7 @@ export type { AppointmentMailer } from "./domain/mail";
 export { mailerFor, OutboxMailer } from "./mail";
 export type { MandrillConfig } from "./mail";
 export { onQuery } from "./store/client";
+export { perKeyList } from "./key-list-cache";
 export { tokenKind } from "./auth/tokens";
 export { ChangeHub, CHANGE_CHANNEL } from "./live/change-hub";
 export { requestIdFrom } from "./request-id";

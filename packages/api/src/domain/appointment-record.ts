@@ -6,6 +6,7 @@
  */
 import { appointmentFields, type Appointment } from "@plano/schema";
 import type { Prisma } from "@plano/db";
+import { perKeyList } from "../key-list-cache";
 
 export const dateKeys = appointmentFields.filter((f) => f.type === "date").map((f) => f.key);
 export const timeKeys = appointmentFields.filter((f) => f.type === "time").map((f) => f.key);
@@ -97,29 +98,12 @@ function compileBuilder(keys: readonly string[]): AppointmentBuild {
   return new Function("convert", "versionOf", body)(converters, versionOf) as AppointmentBuild;
 }
 
-/** Builders by their rows' keys; a handful of shapes exist (the store's rows, Prisma's), so the cache stays small. */
-const builders = new Map<string, AppointmentBuild>();
-const MAX_SHAPES = 64;
-
-/** The builder used last and its keys: rows come in runs of one shape, and comparing ~60 keys costs less than joining and hashing them. */
-let last: { keys: string[]; build: AppointmentBuild } | undefined;
-
-const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
+/** Builders by their rows' keys; a handful of shapes exist (the store's rows, Prisma's). */
+const builderFor = perKeyList(compileBuilder);
 
 /** The API's appointment of a row with its office (`include: appointmentInclude`, or the store's rows in that shape). */
 export function toAppointment(row: AppointmentRow | AppointmentTextRow): Appointment {
-  const keys = Object.keys(row);
-  let build = last && sameKeys(last.keys, keys) ? last.build : undefined;
-  if (!build) {
-    const shape = keys.join(",");
-    build = builders.get(shape);
-    if (!build) {
-      build = compileBuilder(keys);
-      if (builders.size >= MAX_SHAPES) builders.delete(builders.keys().next().value!);
-      builders.set(shape, build);
-    }
-    last = { keys, build };
-  }
+  const build = builderFor(Object.keys(row));
   return build(row as unknown as Record<string, unknown>, row.office.timeZone);
 }
 

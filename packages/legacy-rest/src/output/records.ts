@@ -15,6 +15,7 @@ import {
   type LegacyType,
   type Warning,
 } from "@plano/schema";
+import { perKeyList } from "@plano/api";
 import type { LegacyWarning } from "../envelope";
 import { formatLegacyDate, formatLegacyDateTime } from "../params/legacy-values";
 
@@ -101,21 +102,14 @@ function compileWriter(keys: readonly string[]): RecordWriter {
   return new Function("written", "types", body)(writtenAs, types) as RecordWriter;
 }
 
-/** Writers by their records' keys: an appointment's, an overlap's; a few shapes, so the cache stays small. */
-const writers = new Map<string, RecordWriter>();
-const MAX_SHAPES = 64;
+/** Writers by their records' keys: an appointment's, an overlap's. */
+const writerFor = perKeyList(compileWriter);
 
 function snakeRecord(values: Record<string, unknown>, options: LegacyDateOptions): Record<string, unknown> {
   const keys = Object.keys(values);
-  // Only known keys are written by generated code; `__proto__` would set the literal's prototype.
-  if (!keys.every((key) => writings.has(key) && key !== "__proto__")) return snakeRecordByKey(values, options);
-  const shape = keys.join(",");
-  let write = writers.get(shape);
-  if (!write) {
-    write = compileWriter(keys);
-    if (writers.size >= MAX_SHAPES) writers.delete(writers.keys().next().value!);
-    writers.set(shape, write);
-  }
+  // Generated code writes known keys only (the field table's names).
+  if (!keys.every((key) => writings.has(key))) return snakeRecordByKey(values, options);
+  const write = writerFor(keys);
   return write(values, options);
 }
 
