@@ -4,7 +4,9 @@
  * `/api/v1` by the legacy REST adapter; both run the same procedures. No
  * framework sits on the hot path (see bench/).
  */
+import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { appRouter, createContext, credentialsFromHeaders, requestIdFrom, type AddressPolicy, type AppointmentMailer, type ChangeHub } from "@plano/api";
 import { probeDb, type Db } from "@plano/db";
 import { createLegacyHandler } from "@plano/legacy-rest";
@@ -152,6 +154,51 @@ export function createApiRequestListener({
   }, log);
 }
 
+/** Node's own statuses for a request its parser or its timers refused (`socketOnError` in node:http), with the reason we give. */
+function clientErrorAnswer(code: string | undefined): { status: number; error: string } {
+  switch (code) {
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return { status: 408, error: "The request's headers or body did not arrive in time; the connection is closed (RFC 9110 §15.5.9)." };
+    case "HPE_HEADER_OVERFLOW":
+      return { status: 431, error: "The request's headers are too large (RFC 6585 §5)." };
+    case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
+      return { status: 413, error: "The request's chunk extensions are too large (RFC 9112 §7.1.1)." };
+    default:
+      return { status: 400, error: `The request is not valid HTTP/1.1 (${code ?? "unknown error"}).` };
+  }
+}
+
+/**
+ * Answers what Node would (same status, connection closed) to a request it
+ * refused before or while our handler ran, but with a JSON reason and a
+ * request id, so that a client cut off mid-body can quote it like any other
+ * answer. Written on the socket by hand: Node offers no response object here.
+ */
+function answerClientErrors(server: http.Server): void {
+  // The response in flight on each socket, so a body that never arrives is answered under its request's id.
+  const inFlight = new WeakMap<Duplex, ServerResponse>();
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => inFlight.set(req.socket, res));
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const res = inFlight.get(socket);
+    const pending = res && !res.writableFinished ? res : undefined;
+    // As Node: write only to a socket that can take it and on which no answer has begun.
+    if (error.code === "ECONNRESET" || !socket.writable || pending?.headersSent) return void socket.destroy();
+    const requestId = String(pending?.getHeader("x-request-id") ?? randomUUID());
+    const { status, error: reason } = clientErrorAnswer(error.code);
+    const body = JSON.stringify({ error: reason, requestId });
+    const head = [
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
+      "Content-Type: application/json",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      `X-Request-Id: ${requestId}`,
+      "Connection: close",
+    ];
+    socket.end(`${head.join("\r\n")}\r\n\r\n${body}`, () => socket.destroy());
+    // A client that reads nothing must not hold the socket open.
+    setTimeout(() => socket.destroy(), 5_000).unref();
+  });
+}
+
 /**
  * The API server. Clients that send their headers or body too slowly are cut
  * off (408, connection closed) so they cannot hold sockets and memory; the
@@ -163,6 +210,7 @@ export function createApiServer(options: ApiServerOptions & { slowClients?: Slow
     { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: limits.checkEveryMs },
     createApiRequestListener(options),
   );
+  answerClientErrors(server);
   // Keep-alive longer than typical proxies' idle timeouts, so a reused socket is never closed under them.
   server.keepAliveTimeout = 65_000;
   return server;

@@ -285,7 +285,7 @@ describe("slow clients", () => {
    * limits; resolves with the status the server answered and whether it hung
    * up before the trickle was done.
    */
-  function trickle(port: number, atOnce: string, slowly: string): Promise<{ status: number; cutEarly: boolean }> {
+  function trickle(port: number, atOnce: string, slowly: string): Promise<{ status: number; cutEarly: boolean; answer: string }> {
     return new Promise((resolve) => {
       const socket = net.connect(port, "127.0.0.1");
       socket.write(atOnce);
@@ -299,7 +299,7 @@ describe("slow clients", () => {
       socket.on("error", () => undefined);
       socket.on("close", () => {
         clearInterval(timer);
-        resolve({ status: Number(answer.split(" ")[1]), cutEarly: sent < bytes.length });
+        resolve({ status: Number(answer.split(" ")[1]), cutEarly: sent < bytes.length, answer });
       });
     });
   }
@@ -308,7 +308,7 @@ describe("slow clients", () => {
     const { port, origin } = await apiServer({ headersMs: 800, requestMs: 1_600, checkEveryMs: 100 });
     const slowHead = trickle(port, "", `GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${"p".repeat(200)}\r\n\r\n`);
     const body = JSON.stringify({ 0: { json: { email: "a@example.com", password: "p".repeat(200) } } });
-    const head = `POST /api/trpc/auth.login?batch=1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const head = `POST /api/trpc/auth.login?batch=1 HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: slow-body-1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const slowBody = trickle(port, head, body);
     // Meanwhile the server answers everyone else.
     for (let i = 0; i < 5; i++) {
@@ -316,7 +316,54 @@ describe("slow clients", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     // RFC 9110 §15.5.9: 408 Request Timeout, and the server closes the connection.
-    expect(await slowHead).toEqual({ status: 408, cutEarly: true });
-    expect(await slowBody).toEqual({ status: 408, cutEarly: true });
+    const [head408, body408] = await Promise.all([slowHead, slowBody]);
+    expect(head408).toMatchObject({ status: 408, cutEarly: true });
+    expect(body408).toMatchObject({ status: 408, cutEarly: true });
+    // Each says why in JSON and names a request id: the one the client sent, once its headers had arrived.
+    const said = (answer: string) => ({
+      head: answer.slice(0, answer.indexOf("\r\n\r\n")),
+      json: JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as { error: string; requestId: string },
+    });
+    expect(said(body408.answer).head).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n[\s\S]*\r\nX-Request-Id: slow-body-1\r\nConnection: close$/);
+    expect(said(body408.answer).json).toEqual({ error: expect.stringMatching(/did not arrive in time/), requestId: "slow-body-1" });
+    expect(said(head408.answer).json.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(said(head408.answer).head).toContain(`X-Request-Id: ${said(head408.answer).json.requestId}`);
+  });
+
+  it("a body shorter than its Content-Length is a 408 under the request's own id, and the process carries on", async () => {
+    const { port, origin } = await apiServer({ headersMs: 800, requestMs: 1_000, checkEveryMs: 100 });
+    // The declared length (RFC 9112 §6.2, leading whitespace is not part of the value) promises 5 bytes; 1 comes.
+    const answer = await rawRequest(
+      port,
+      `POST /api/trpc/view.delete HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nX-Request-Id: short-1\r\nContent-Type: application/json; charset=latin1\r\nContent-Length:  5\r\n\r\n`,
+      "%",
+    );
+    expect(answer.status).toBe(408);
+    expect(answer.closed).toBe(true);
+    expect(answer.head).toMatch(/\r\nX-Request-Id: short-1\r\n/i);
+    expect(JSON.parse(answer.body)).toEqual({ error: expect.stringContaining("RFC 9110 §15.5.9"), requestId: "short-1" });
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("requests Node's parser refuses", () => {
+  it("are answered with Node's status, a JSON reason and a request id, and the connection closed", async () => {
+    const { port } = await apiServer();
+    const cases: Array<[string, number]> = [
+      // RFC 9112 §3: a request line of three parts; a space in the target is not one.
+      ["GET /a b/c HTTP/1.1\r\nHost: localhost", 400],
+      // RFC 9112 §6.3: a Content-Length that is not a number.
+      ["POST /api/v1/appointments/get HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc", 400],
+      // RFC 6585 §5: more header bytes than the server takes (Node's default, 16 KiB).
+      [`GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${"p".repeat(20_000)}`, 431],
+    ];
+    for (const [head, status] of cases) {
+      const answer = await rawRequest(port, `${head}\r\n\r\n`);
+      expect(answer.status, head.slice(0, 40)).toBe(status);
+      expect(answer.closed).toBe(true);
+      const json = JSON.parse(answer.body) as { error: string; requestId: string };
+      expect(json.error.length).toBeGreaterThan(10);
+      expect(answer.head).toMatch(new RegExp(`\\r\\nX-Request-Id: ${json.requestId}\\r\\n`, "i"));
+    }
   });
 });
