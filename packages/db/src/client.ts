@@ -77,6 +77,9 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
 
 const POOL = Symbol("plano.pool");
 
+/** The driver's query, for the store's own (packages/api/src/store/row-query.ts), which builds its rows itself. */
+export const PgQuery = pg.Query;
+
 /** The driver's own text parser for a type, for the store's parsers to fall back on. */
 export const pgTypeParser = pg.types.getTypeParser as (oid: number, format?: "text" | "binary") => (text: string) => unknown;
 

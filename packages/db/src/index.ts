@@ -1,4 +1,16 @@
-export { connectDb, createDb, disconnectDb, EMBEDDED_DB_DEFAULTS, pgTypeParser, poolOf, probeDb, SERVER_DB_DEFAULTS, type Db, type DbOptions } from "./client";
+export {
+  connectDb,
+  createDb,
+  disconnectDb,
+  EMBEDDED_DB_DEFAULTS,
+  PgQuery,
+  pgTypeParser,
+  poolOf,
+  probeDb,
+  SERVER_DB_DEFAULTS,
+  type Db,
+  type DbOptions,
+} from "./client";
 export { Prisma } from "./generated/prisma/client";
 export type * as Models from "./generated/prisma/client";
 

@@ -13,10 +13,8 @@
  * below copy its conversions; store.test.ts compares the two on the same rows),
  * so nothing above the store changes.
  */
-import { pgTypeParser, poolOf, Prisma, type Db, type PgPool, type QueryResultRow } from "@plano/db";
-
-/** The pool, or one of its connections inside a transaction. */
-type Queryable = Pick<PgPool, "query">;
+import { pgTypeParser, poolOf, Prisma, type Db, type QueryResultRow } from "@plano/db";
+import { queryRows, type Queryable } from "./row-query";
 
 const DATE = 1082;
 const TIME = 1083;
@@ -206,20 +204,10 @@ export function rows<Row extends QueryResultRow>(db: Db, statement: Statement, o
 }
 
 /** Runs `statement` on `on` (the pool, or one connection of it inside a transaction) and returns its rows. */
-async function rowsOn<Row extends QueryResultRow>(
-  on: Queryable,
-  { text, values }: Statement,
-  { prepared = true, apiText = false }: RunOptions = {},
-): Promise<Row[]> {
+function rowsOn<Row extends QueryResultRow>(on: Queryable, { text, values }: Statement, { prepared = true, apiText = false }: RunOptions = {}): Promise<Row[]> {
   const heard = listeners.get(on);
   if (heard) for (const listener of heard) listener({ text, values });
-  const result = await on.query<Row>({
-    name: prepared ? nameOf(text) : undefined,
-    text,
-    values,
-    types: apiText ? apiTextTypes : types,
-  } as Parameters<PgPool["query"]>[0] & object);
-  return result.rows;
+  return queryRows<Row>(on, { name: prepared ? nameOf(text) : undefined, text, values }, apiText ? apiTextTypes : types);
 }
 
 /** The statement builder: sql-template-tag, as Prisma exports it (values become $n parameters). */
