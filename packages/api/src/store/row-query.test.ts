@@ -65,6 +65,12 @@ describe("the store's query", () => {
   });
   afterAll(() => database.drop());
 
+  /** The rows pg's own query builds. */
+  const pgRows = async (config: { name?: string; text: string; values?: unknown[]; types: TypeParsers }) => {
+    const pool = poolOf(database.db) as unknown as { query(config: object): Promise<{ rows: Record<string, unknown>[] }> };
+    return (await pool.query(config)).rows;
+  };
+
   // PostgreSQL takes no empty identifier and no NUL in one.
   const identifier = (name: string) => `"${name.replaceAll('"', '""').replaceAll("\u0000", "") || "?column?"}"`;
   const select = (columns: Array<{ name: string; expression: string }>, rowCount: number) =>
@@ -79,7 +85,7 @@ describe("the store's query", () => {
         const name = `row_query_test_${++statements}`;
         const [ours, theirs] = [
           await queryRows<Record<string, unknown>>(pool, { name: named ? `${name}_a` : undefined, text, values: [] }, pgTypes),
-          (await pool.query({ name: named ? `${name}_b` : undefined, text, types: pgTypes } as never)).rows as Record<string, unknown>[],
+          await pgRows({ name: named ? `${name}_b` : undefined, text, types: pgTypes }),
         ];
         expect(ours.map(shape)).toStrictEqual(theirs.map(shape));
       }),
@@ -94,7 +100,7 @@ describe("the store's query", () => {
       const text = select(list, 2);
       const values = ["one", null, "three"];
       const ours = await queryRows<Record<string, unknown>>(pool, { text, values }, pgTypes);
-      const theirs = (await pool.query({ text, values, types: pgTypes } as never)).rows as Record<string, unknown>[];
+      const theirs = await pgRows({ text, values, types: pgTypes });
       expect(ours.map(shape)).toStrictEqual(theirs.map(shape));
       expect(Object.keys(ours[0]!)[0]).toBe(list[0]!.name);
     }
@@ -145,7 +151,7 @@ describe("the store's query", () => {
     };
     const text = "SELECT n, n::text AS t FROM generate_series(1, 3) AS n";
     expect(await failure(() => queryRows(pool, { text, values: [] }, throwing))).toBe(boom);
-    expect(await failure(() => pool.query({ text, values: [], types: throwing } as never))).toBe(boom);
+    expect(await failure(() => pgRows({ text, values: [], types: throwing }))).toBe(boom);
 
     // Unnamed and without values, pg sends this as a simple query, which may hold several statements: the store's may not.
     const twice = await failure(() => queryRows(pool, { text: "SELECT 1 AS a; SELECT 2 AS b", values: [] }, pgTypes));
