@@ -62,7 +62,8 @@ class RowQuery extends PgQuery {
   readonly collected: QueryResultRow[] = [];
   private build: Build | undefined;
   private parsers: TypeParser[] = [];
-  private described = false;
+  /** Statements the server reported done. */
+  private completed = 0;
   // pg's own fields, which it reads when it binds the statement and reports the outcome.
   declare values: unknown[];
   declare name: string | undefined;
@@ -81,20 +82,25 @@ class RowQuery extends PgQuery {
   }
 
   handleRowDescription(message: { fields: FieldDescription[] }): void {
-    // The store runs one statement per query (prepared statements cannot hold more); pg would answer a list of results.
-    if (this.described) {
-      this._canceledDueToError ||= new Error("A store query ran more than one statement.");
-      return;
-    }
-    this.described = true;
+    if (this.completed > 0) return;
     const { fields } = message;
     this.parsers = fields.map((field) => this.parserTypes.getTypeParser(field.dataTypeID, field.format || "text"));
     const text = fields.every((field) => field.format !== "binary");
     this.build = (text && compiledFor(fields.map((field) => field.name))) || buildGeneric(fields);
   }
 
+  /**
+   * The store runs one statement per query; pg would answer a list of results for more. Only a text
+   * without values or name can hold more (PostgreSQL refuses them in a prepared statement).
+   */
+  handleCommandComplete(message: unknown, connection: unknown): void {
+    if (++this.completed > 1) this._canceledDueToError ||= new Error("A store query ran more than one statement.");
+    // pg's own handler (its typings leave the protocol hooks out).
+    (PgQuery.prototype as unknown as { handleCommandComplete(message: unknown, connection: unknown): void }).handleCommandComplete.call(this, message, connection);
+  }
+
   handleDataRow(message: { fields: RawValue[] }): void {
-    if (this._canceledDueToError) return;
+    if (this._canceledDueToError || this.completed > 0) return;
     try {
       this.collected.push(this.build!(message.fields, this.parsers));
     } catch (error) {
