@@ -96,7 +96,11 @@ class RowQuery extends PgQuery {
   handleCommandComplete(message: unknown, connection: unknown): void {
     if (++this.completed > 1) this._canceledDueToError ||= new Error("A store query ran more than one statement.");
     // pg's own handler (its typings leave the protocol hooks out).
-    (PgQuery.prototype as unknown as { handleCommandComplete(message: unknown, connection: unknown): void }).handleCommandComplete.call(this, message, connection);
+    (PgQuery.prototype as unknown as { handleCommandComplete(message: unknown, connection: unknown): void }).handleCommandComplete.call(
+      this,
+      message,
+      connection,
+    );
   }
 
   handleDataRow(message: { fields: RawValue[] }): void {
