@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { perKeyList } from "./key-list-cache";
+import { perKeyList, withoutKeys } from "./key-list-cache";
 
 describe("perKeyList", () => {
   it("makes once per list and answers each list with its own, however lists alternate or resemble each other", () => {
@@ -47,5 +47,62 @@ describe("perKeyList", () => {
     keys.push("c");
     expect(cache(keys)).toBe("a|b|c");
     expect(cache(["a", "b"])).toBe("a|b");
+  });
+});
+
+describe("withoutKeys", () => {
+  /** What it stands for: rest destructuring, as the language defines it. */
+  const destructured = (value: Record<string, unknown>) => {
+    const { id: _id, uuid: _uuid, ...rest } = value;
+    return rest;
+  };
+  /** Own keys in order, own values, and the prototype: everything a copy can differ in. */
+  const anatomy = (value: object) => ({
+    keys: Reflect.ownKeys(value),
+    values: Reflect.ownKeys(value).map((key) => Object.getOwnPropertyDescriptor(value, key)),
+    prototype: Object.getPrototypeOf(value) as unknown,
+  });
+  const key = fc.oneof(
+    fc.constantFrom("id", "uuid", "officeId", "__proto__", "constructor", "toString", "0", "10", "1e3", "-1", "a\u2028b", '"', "\\", "`x`", "$", "", " "),
+    fc.string({ maxLength: 4 }),
+  );
+  const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.double(), fc.string({ maxLength: 5 }), fc.object({ maxDepth: 1 }));
+  // fc.dictionary writes keys as a literal's would; "__proto__" must arrive as an own key, as JSON.parse makes it.
+  const record = fc.array(fc.tuple(key, value), { maxLength: 70 }).map((entries) => {
+    const made: Record<string, unknown> = {};
+    for (const [name, item] of entries) Object.defineProperty(made, name, { value: item, enumerable: true, writable: true, configurable: true });
+    return made;
+  });
+
+  it("copies as `{ id, uuid, ...rest }` does: the same own keys in the same order, the same values, a plain prototype", () => {
+    const copy = withoutKeys("id", "uuid");
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 6 }), (records) => {
+        // Several shapes in turn, as requests alternate: each copy is made by its own list's code.
+        for (const item of [...records, ...records]) expect(anatomy(copy(item))).toEqual(anatomy(destructured(item)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never sets the copy's prototype from a key named __proto__, nor runs a key as code", () => {
+    const evil = 'x"]: 1 }); globalThis.hit = true; ({ "';
+    // JSON.parse makes "__proto__" an own key, as a request body would.
+    const hostile = JSON.parse(`{"__proto__": {"polluted": true}, "id": 1, ${JSON.stringify(evil)}: 2}`) as Record<string, unknown>;
+    const copy = withoutKeys("id")(hostile);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["__proto__", evil]);
+    expect((globalThis as { hit?: boolean }).hit).toBeUndefined();
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    const { ["__proto__"]: _proto, ...withoutProto } = hostile;
+    expect(Object.keys(withoutKeys("__proto__")(hostile))).toEqual(Object.keys(withoutProto));
+  });
+
+  it("leaves the original as it was", () => {
+    const original = { id: 1, uuid: "u", name: "n" };
+    const copy = withoutKeys("id", "uuid")(original);
+    expect(copy).toEqual({ name: "n" });
+    expect(original).toEqual({ id: 1, uuid: "u", name: "n" });
+    expect(copy).not.toBe(original);
   });
 });

@@ -11,7 +11,7 @@ import { diffStates, type AppointmentState, type FieldChanges } from "../domain/
 import { nextVersion } from "../domain/versions";
 import type { Overlap } from "@plano/schema";
 import type { ReadScope } from "../auth/principal";
-import { appointmentColumns, columnOf, type AppointmentScalars } from "./appointment-columns";
+import { appointmentColumns, columnOf, writtenRow, type AppointmentScalars } from "./appointment-columns";
 import { join, raw, rows, sql, type Sql } from "./client";
 import { isDatedSlot, overlapSelect, type Slot } from "./overlaps";
 
@@ -156,11 +156,11 @@ export async function updateAppointmentIfUnchanged(
   const { statement, changes } = updateStatement(id, expectedVersion, before, next, action, audit, overlapScope);
   const [written] = await rows<AppointmentScalars & { overlaps?: OverlapJson[] }>(db, statement);
   if (!written) return { ok: false };
-  const { overlaps: found = [], ...updated } = written;
+  const found = written.overlaps ?? [];
   // The office's zone is already in `next` (planned from the office the row now has): no query for it.
   return {
     ok: true,
-    row: { ...updated, office: { timeZone: next.officeTimeZone } },
+    row: writtenRow(written, next.officeTimeZone),
     changes,
     overlaps: found.map((overlap) => ({ ...overlap, startsAt: new Date(overlap.startsAt).toISOString(), stopsAt: new Date(overlap.stopsAt).toISOString() })),
   };

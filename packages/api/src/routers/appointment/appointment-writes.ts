@@ -15,6 +15,7 @@ import { loadAppointment } from "../../store/appointment-load";
 import { insertAppointment, isUniqueViolation, updateAppointmentIfUnchanged, type AuditContext } from "../../store/appointment-write";
 import { changedFields, planAppointmentWrite, type WriteEnvironment, type WriteReferences } from "../../domain/plan-write";
 import { namesVersion, readVersion } from "../../domain/versions";
+import { withoutKeys } from "../../key-list-cache";
 
 export interface WriteContext {
   db: Db;
@@ -77,10 +78,8 @@ function warningsOf(appointment: Appointment, overlaps: Overlap[]): Warning[] {
   ];
 }
 
-function stateOf(appointment: Appointment): AppointmentState {
-  const { id: _id, uuid: _uuid, createdAt: _c, updatedAt: _u, updatedAtMt: _v, ...state } = appointment;
-  return state;
-}
+/** The appointment without what a write never sets: its identity and stamps (a literal copy, see `withoutKeys`). */
+const stateOf: (appointment: Appointment) => AppointmentState = withoutKeys("id", "uuid", "createdAt", "updatedAt", "updatedAtMt");
 
 async function withWarnings(ctx: WriteContext, row: AppointmentRow, appointment = toAppointment(row)): Promise<AppointmentResult> {
   return { appointment, warnings: await overlapWarnings(ctx.db, ctx.principal, appointment) };
