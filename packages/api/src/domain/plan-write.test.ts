@@ -3,9 +3,10 @@
  * read, one changed) is the change of that one field, whichever door sends it.
  */
 import type { AppointmentPatch } from "@plano/schema";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AppointmentState } from "./appointment-state";
-import { changedFields, planAppointmentWrite } from "./plan-write";
+import { changedFields, planAppointmentWrite, startingState } from "./plan-write";
 
 const env = { now: new Date("2026-06-15T15:00:00Z"), actor: "planoorder", origin: "rest:planoorder" };
 const refs = { office: { id: 1, timeZone: "America/Denver" } };
@@ -46,5 +47,38 @@ describe("planAppointmentWrite on a whole layout", () => {
     });
     expect(planAppointmentWrite(stored, { confirmed: true }, refs, env).confirmedBy).toBe("planoorder");
     expect(() => planAppointmentWrite(stored, { confirmedBy: "Jane" }, refs, env)).toThrow(/confirmed/);
+  });
+});
+
+describe("startingState", () => {
+  /** What it stands for, as the language defines it: the empty state, the stored one over it, the placement over both. */
+  const spread = (empty: AppointmentState, current: AppointmentState, placement: object) => ({ ...empty, ...current, ...placement });
+  // The empty state itself: a create's start (`{ ...emptyState, ...placement }`, no list compiled) without its placement.
+  const { officeId: _o, officeTimeZone: _z, timeZoneLocal: _l, ...emptyState } = startingState(null, { officeId: 0, officeTimeZone: "", timeZoneLocal: "" });
+  const emptyFields = Object.keys(stored);
+  const anatomy = (value: object) => ({
+    keys: Reflect.ownKeys(value),
+    values: Reflect.ownKeys(value).map((key) => Object.getOwnPropertyDescriptor(value, key)),
+    prototype: Object.getPrototypeOf(value) as unknown,
+  });
+  const key = fc.oneof(fc.constantFrom(...emptyFields, "__proto__", "extra", "0", "toString", 'a"b'), fc.string({ maxLength: 3 }));
+  const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 4 }));
+  /** A stored state of any shape: fields missing, in another order, undefined, extra ones, "__proto__" as an own key. */
+  const state = fc.array(fc.tuple(key, value), { maxLength: 80 }).map((entries) => {
+    const made: Record<string, unknown> = {};
+    for (const [name, item] of entries) Object.defineProperty(made, name, { value: item, enumerable: true, writable: true, configurable: true });
+    return made as unknown as AppointmentState;
+  });
+  const placement = fc.record({ officeId: fc.integer(), officeTimeZone: fc.string({ maxLength: 3 }), timeZoneLocal: fc.string({ maxLength: 3 }) });
+
+  it("is the spreads' object for any stored state: the same keys in the same order, the same values", () => {
+    fc.assert(
+      fc.property(fc.array(state, { minLength: 1, maxLength: 5 }), placement, (states, placed) => {
+        for (const current of [...states, ...states, stored]) {
+          expect(anatomy(startingState(current, placed))).toEqual(anatomy(spread(emptyState as AppointmentState, current, placed)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
