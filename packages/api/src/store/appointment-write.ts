@@ -12,7 +12,7 @@ import { nextVersion } from "../domain/versions";
 import type { Overlap } from "@plano/schema";
 import type { ReadScope } from "../auth/principal";
 import { appointmentColumns, columnOf, writtenRow, type AppointmentScalars } from "./appointment-columns";
-import { join, raw, rows, sql, type Sql } from "./client";
+import { isoOfJsonInstant, join, raw, rows, sql, type Sql } from "./client";
 import { isDatedSlot, overlapSelect, type Slot } from "./overlaps";
 
 const notStored = new Set(["officeTimeZone"]);
@@ -162,7 +162,7 @@ export async function updateAppointmentIfUnchanged(
     ok: true,
     row: writtenRow(written, next.officeTimeZone),
     changes,
-    overlaps: found.map((overlap) => ({ ...overlap, startsAt: new Date(overlap.startsAt).toISOString(), stopsAt: new Date(overlap.stopsAt).toISOString() })),
+    overlaps: found.map((overlap) => ({ ...overlap, startsAt: isoOfJsonInstant(overlap.startsAt), stopsAt: isoOfJsonInstant(overlap.stopsAt) })),
   };
 }
 

@@ -8,7 +8,7 @@ import { Prisma } from "@plano/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@plano/testing/fixtures";
 import fc from "fast-check";
-import { instantOfText, parseDate, parseInstant, rows } from "./client";
+import { instantOfText, isoOfJsonInstant, parseDate, parseInstant, rows } from "./client";
 
 /** Dates as text (an invalid one as "Invalid Date"), so two invalid Dates compare equal. */
 const comparable = (row: Record<string, unknown>) =>
@@ -79,6 +79,64 @@ describe("parseInstant", () => {
     fc.assert(
       fc.property(any, (text) => {
         expect(sameInstant(parseInstant(text), instantOfText(text)), text).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("isoOfJsonInstant", () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  // PostgreSQL's JSON text for a timestamptz in a UTC session, in and out of range, any fraction, other offsets.
+  const spelled = fc
+    .record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 60 }),
+      fraction: fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined }),
+      offset: fc.constantFrom("+00:00", "+00:00", "+00:00", "+05:30", "-08:00", "Z", "+00", "-00:00"),
+    })
+    .map(
+      ({ year, month, day, hour, minute, second, fraction, offset }) =>
+        `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction === undefined ? "" : `.${fraction}`}${offset}`,
+    );
+  const mangled = fc.tuple(spelled, fc.nat(), fc.constantFrom("x", " ", "-", ":", ".", "9", "+", "T")).map(([text, at, ch]) => {
+    const i = at % text.length;
+    return text.slice(0, i) + ch + text.slice(i + 1);
+  });
+  const any = fc.oneof(
+    spelled,
+    spelled,
+    mangled,
+    fc.constantFrom(
+      "infinity",
+      "-infinity",
+      "",
+      "2024-02-29T12:00:00+00:00",
+      "2023-02-29T12:00:00+00:00",
+      "2100-02-29T00:00:00+00:00",
+      "+10000-01-01T00:00:00+00:00",
+    ),
+  );
+  /** The ISO text, or the error Date's own conversion throws. */
+  const outcome = (convert: () => string) => {
+    try {
+      return convert();
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+
+  it("answers every text as Date parsing and toISOString answer it", () => {
+    fc.assert(
+      fc.property(any, (text) => {
+        expect(
+          outcome(() => isoOfJsonInstant(text)),
+          text,
+        ).toBe(outcome(() => new Date(text).toISOString()));
       }),
       { numRuns: 20_000 },
     );

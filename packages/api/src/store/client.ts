@@ -89,6 +89,28 @@ export function parseDate(text: string): Date {
   return new Date(text);
 }
 
+/** A timestamptz as PostgreSQL writes it into JSON in a UTC session, years 1900–9999, fields in range. */
+const JSON_INSTANT = /^((?:19|[2-9]\d)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d{1,6}))?\+00:00$/;
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+
+/**
+ * `new Date(text).toISOString()` for an instant of a JSON column
+ * (`json_agg`): the common spelling `YYYY-MM-DDTHH:MM:SS[.ffffff]+00:00` read
+ * as text (~0.16 against ~0.96 µs here), since an update's overlap warning
+ * carries up to 20 appointments, two instants each (bench/ update at
+ * 1,000,000 rows). Anything else (another offset, a day its month lacks,
+ * years outside 1900–9999, infinity) takes the Date, throwing as it throws.
+ * The same answer for every text (client.test.ts).
+ */
+export function isoOfJsonInstant(text: string): string {
+  const match = JSON_INSTANT.exec(text);
+  if (match === null || Number(match[3]) > daysIn(Number(match[1]), Number(match[2]))) return new Date(text).toISOString();
+  const [, year, month, day, hour, minute, second, fraction = ""] = match;
+  // Milliseconds as Date parsing takes them: the first three digits of the fraction, truncated.
+  return `${year}-${month}-${day}T${hour}:${minute}:${second}.${fraction.padEnd(3, "0").slice(0, 3)}Z`;
+}
+
 const parsers = new Map<number, (text: string) => unknown>([
   [DATE, parseDate],
   [TIME, (text) => new Date(`1970-01-01T${text}Z`)],
