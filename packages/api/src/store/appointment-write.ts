@@ -152,8 +152,10 @@ export async function updateAppointmentIfUnchanged(
   action: string,
   audit: AuditContext,
   overlapScope?: ReadScope,
+  /** `diffStates(before, next)`, when the caller has it already (it is ~60 comparisons). */
+  known?: FieldChanges,
 ): Promise<UpdateOutcome> {
-  const { statement, changes } = updateStatement(id, expectedVersion, before, next, action, audit, overlapScope);
+  const { statement, changes } = updateStatement(id, expectedVersion, before, next, action, audit, overlapScope, { changes: known });
   const [written] = await rows<AppointmentScalars & { overlaps?: OverlapJson[] }>(db, statement);
   if (!written) return { ok: false };
   const found = written.overlaps ?? [];
@@ -253,9 +255,8 @@ export function updateStatement(
   action: string,
   audit: AuditContext,
   overlapScope?: ReadScope,
-  { reference = false }: { reference?: boolean } = {},
+  { reference = false, changes = diffStates(before, next) }: { reference?: boolean; changes?: FieldChanges } = {},
 ): { statement: { text: string; values: unknown[] }; changes: FieldChanges } {
-  const changes = diffStates(before, next);
   const keys = Object.keys(changes);
   for (const key of ["startsAt", "stopsAt"] as const) if (before[key] !== next[key] && !(key in changes)) keys.push(key);
   const { values: setValues } = columnsOf(next, keys);

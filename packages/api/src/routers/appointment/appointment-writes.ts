@@ -131,10 +131,10 @@ async function conflict(db: Db, id: number): Promise<never> {
  * Whether `next` differs from `current` in anything but who saved it. A save
  * that changes nothing writes nothing: no new version, no audit entry.
  */
-export function changesAnything(current: AppointmentState, next: AppointmentState): boolean {
+export function changesAnything(current: AppointmentState, next: AppointmentState, changes = diffStates(current, next)): boolean {
   if (current.startsAt !== next.startsAt || current.stopsAt !== next.stopsAt) return true;
-  const { updatedBy: _by, ...changes } = diffStates(current, next);
-  return Object.keys(changes).length > 0;
+  const { updatedBy: _by, ...changed } = changes;
+  return Object.keys(changed).length > 0;
 }
 
 /** `before` is `row` as the API answers it, when the caller has it already (it is converted once per write). */
@@ -162,10 +162,21 @@ export async function updateAppointment(
     if (!planned || changesAnything(current, planned)) return conflict(ctx.db, row.id);
     next = planned;
   }
-  if (!changesAnything(current, next)) return withWarnings(ctx, row, before);
+  const changes = diffStates(current, next);
+  if (!changesAnything(current, next, changes)) return withWarnings(ctx, row, before);
   // The exact stored version: a whole-second one that names it stands for it.
   // The overlap warning is read by the write's own statement (one round trip fewer).
-  const outcome = await updateAppointmentIfUnchanged(ctx.db, row.id, row.updatedAt, current, next, action, auditContext(ctx), readScope(ctx.principal));
+  const outcome = await updateAppointmentIfUnchanged(
+    ctx.db,
+    row.id,
+    row.updatedAt,
+    current,
+    next,
+    action,
+    auditContext(ctx),
+    readScope(ctx.principal),
+    changes,
+  );
   if (!outcome.ok) return conflict(ctx.db, row.id);
   const appointment = toAppointment(outcome.row);
   return { appointment, warnings: appointment.cancelled ? [] : warningsOf(appointment, outcome.overlaps) };
