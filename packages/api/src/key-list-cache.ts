@@ -21,23 +21,36 @@ export function perKeyList<F>(compile: (keys: readonly string[]) => F, max = 64)
 }
 
 /**
+ * The source of an object literal with `keys`, in that order, each valued by
+ * the expression `expression` writes for it; keys are quoted with JSON.stringify,
+ * never run as code. Undefined when a key is `__proto__`, which a literal would
+ * take for the prototype: callers then copy as the language does.
+ */
+export function literalSource(keys: readonly string[], expression: (quoted: string, key: string) => string): string | undefined {
+  if (keys.includes("__proto__")) return undefined;
+  const fields = keys.map((key) => {
+    const quoted = JSON.stringify(key);
+    return `${quoted}: ${expression(quoted, key)}`;
+  });
+  return `{\n    ${fields.join(",\n    ")}\n  }`;
+}
+
+/**
  * `({ a, b, ...rest }) => rest` for the keys `omitted`, as one object literal
  * made once per key list. Rest destructuring copies key by key, which past a
  * dozen keys leaves V8 a hash table ("dictionary mode"), and every later read
  * of the copy misses its caches: an update copies its 60-key state this way
  * (bench/, issue 13). Same own keys, order and values as the destructuring
- * (key-list-cache.test.ts). A list holding `__proto__` is copied as
- * destructuring copies it, since in a literal that key would set the prototype.
+ * (key-list-cache.test.ts), `__proto__` included.
  */
 export function withoutKeys<K extends string>(...omitted: K[]): <T extends Record<string, unknown>>(value: T) => Omit<T, K> {
   const skip = new Set<string>(omitted);
-  const copierFor = perKeyList((keys): ((value: Record<string, unknown>) => Record<string, unknown>) => {
+  type Copy = (value: Record<string, unknown>) => Record<string, unknown>;
+  const copierFor = perKeyList((keys): Copy => {
     const kept = keys.filter((key) => !skip.has(key));
-    if (kept.includes("__proto__")) return (value) => Object.fromEntries(kept.map((key) => [key, value[key]]));
-    const fields = kept.map((key) => `${JSON.stringify(key)}: value[${JSON.stringify(key)}]`);
-    return new Function(`return function copy(value) {\n  return {\n    ${fields.join(",\n    ")}\n  };\n};`)() as (
-      value: Record<string, unknown>,
-    ) => Record<string, unknown>;
+    const source = literalSource(kept, (quoted) => `value[${quoted}]`);
+    if (source === undefined) return (value) => Object.fromEntries(kept.map((key) => [key, value[key]]));
+    return new Function(`return function copy(value) {\n  return ${source};\n};`)() as Copy;
   });
   return <T extends Record<string, unknown>>(value: T) => copierFor(Object.keys(value))(value) as Omit<T, K>;
 }

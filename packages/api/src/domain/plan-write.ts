@@ -6,7 +6,7 @@
  */
 import { deriveSchedule, emptySchedule, parseDuration, instantToZoned, type AppointmentPatch, type ScheduleFields } from "@plano/schema";
 import { fail, invalidParam } from "../errors";
-import { perKeyList } from "../key-list-cache";
+import { literalSource, perKeyList } from "../key-list-cache";
 import type { AppointmentState } from "./appointment-state";
 
 export interface WriteReferences {
@@ -70,8 +70,7 @@ type Start = (current: AppointmentState, placement: Placement) => AppointmentSta
  * keys, as one object literal: the same keys in the same order with the same
  * values (plan-write.test.ts), where the spreads stored the 60 fields one by
  * one into a copy whose shape V8 had to rework on every write (bench/, issue
- * 13). Keys are field names quoted with JSON.stringify; a list holding
- * `__proto__` takes the spreads themselves.
+ * 13). A list holding `__proto__` takes the spreads themselves (`literalSource`).
  */
 function compileStart(keys: readonly string[]): Start {
   const inCurrent = new Set(keys);
@@ -80,13 +79,10 @@ function compileStart(keys: readonly string[]): Start {
     ...keys.filter((key) => !emptyKeys.includes(key)),
     ...placementKeys.filter((key) => !emptyKeys.includes(key) && !inCurrent.has(key)),
   ];
-  if (order.includes("__proto__")) return (current, placement) => ({ ...emptyState, ...current, ...placement });
-  const fields = order.map((key) => {
-    const name = JSON.stringify(key);
-    const from = placementKeys.includes(key) ? "placement" : inCurrent.has(key) ? "current" : "empty";
-    return `${name}: ${from}[${name}]`;
-  });
-  return new Function("empty", `return function start(current, placement) {\n  return {\n    ${fields.join(",\n    ")}\n  };\n};`)(emptyState) as Start;
+  const from = (key: string) => (placementKeys.includes(key) ? "placement" : inCurrent.has(key) ? "current" : "empty");
+  const source = literalSource(order, (quoted, key) => `${from(key)}[${quoted}]`);
+  if (source === undefined) return (current, placement) => ({ ...emptyState, ...current, ...placement });
+  return new Function("empty", `return function start(current, placement) {\n  return ${source};\n};`)(emptyState) as Start;
 }
 
 const startFor = perKeyList(compileStart);
