@@ -18,6 +18,9 @@ export const appointmentColumns = Prisma.raw(appointmentFields.map((field) => `a
 
 const buildAppointment = appointmentBuilder(appointmentFields);
 
+/** Every field of `row` under its own name, as the entries of an object literal (the generated copies below). */
+const rowFields = appointmentFields.map((field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`).join(",\n      ");
+
 /**
  * The row of `loadAppointment` in Prisma's shape (`include` of the office's
  * zone and the order's client), as one object literal made once as code:
@@ -28,7 +31,7 @@ const buildAppointment = appointmentBuilder(appointmentFields);
 export const loadedOfRow = new Function(
   `return function loaded(row) {
     return {
-      ${appointmentFields.map((field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`).join(",\n      ")},
+      ${rowFields},
       office: { timeZone: row.officeTimeZone },
       order: row.orderId === null ? null : { clientId: row.orderClientId },
     };
@@ -46,7 +49,7 @@ export const loadedOfRow = new Function(
 const rowWithOffice = new Function(
   `return function rowWithOffice(row, office) {
     return {
-      ${appointmentFields.map((field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`).join(",\n      ")},
+      ${rowFields},
       office: office,
     };
   };`,
@@ -55,7 +58,7 @@ const rowWithOffice = new Function(
 /** A loaded row without its `order` (what procedures hand on as `ctx.appointment`). */
 export const withoutOrder = (row: AppointmentRow & { order: unknown }): AppointmentRow => rowWithOffice(row, row.office);
 
-/** A row an update returned (`appointmentColumns`, and whatever else its statement selects) with its office's zone. */
+/** A row a create or an update returned (`appointmentColumns`, and whatever else its statement selects) with its office's zone. */
 export const writtenRow = (row: AppointmentScalars, timeZone: string): AppointmentRow => rowWithOffice(row, { timeZone });
 
 /** The API's appointment of a row selected as `appointmentColumns, o.time_zone AS "officeTimeZone"`: `toAppointment(withOffice(row))`, faster. */

@@ -112,7 +112,7 @@ export async function insertAppointment(db: Db, state: AppointmentState, audit: 
     ), audit AS (${auditOf(auditValuesOf("create", diffStates(null, state), audit))})${keyInsert}
     SELECT * FROM written`,
   );
-  return { ...inserted!, office: { timeZone: state.officeTimeZone } };
+  return writtenRow(inserted!, state.officeTimeZone);
 }
 
 /** Whether a write failed on a unique constraint (an idempotency key used twice). */
