@@ -3,6 +3,7 @@
  * list comes again, and never what it made for another list.
  */
 import fc from "fast-check";
+import { anatomy, withOwnKeys } from "@plano/testing/objects";
 import { describe, expect, it } from "vitest";
 import { perKeyList, withoutKeys } from "./key-list-cache";
 
@@ -56,23 +57,13 @@ describe("withoutKeys", () => {
     const { id: _id, uuid: _uuid, ...rest } = value;
     return rest;
   };
-  /** Own keys in order, own values, and the prototype: everything a copy can differ in. */
-  const anatomy = (value: object) => ({
-    keys: Reflect.ownKeys(value),
-    values: Reflect.ownKeys(value).map((key) => Object.getOwnPropertyDescriptor(value, key)),
-    prototype: Object.getPrototypeOf(value) as unknown,
-  });
   const key = fc.oneof(
     fc.constantFrom("id", "uuid", "officeId", "__proto__", "constructor", "toString", "0", "10", "1e3", "-1", "a\u2028b", '"', "\\", "`x`", "$", "", " "),
     fc.string({ maxLength: 4 }),
   );
   const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.double(), fc.string({ maxLength: 5 }), fc.object({ maxDepth: 1 }));
   // fc.dictionary writes keys as a literal's would; "__proto__" must arrive as an own key, as JSON.parse makes it.
-  const record = fc.array(fc.tuple(key, value), { maxLength: 70 }).map((entries) => {
-    const made: Record<string, unknown> = {};
-    for (const [name, item] of entries) Object.defineProperty(made, name, { value: item, enumerable: true, writable: true, configurable: true });
-    return made;
-  });
+  const record = fc.array(fc.tuple(key, value), { maxLength: 70 }).map(withOwnKeys);
 
   it("copies as `{ id, uuid, ...rest }` does: the same own keys in the same order, the same values, a plain prototype", () => {
     const copy = withoutKeys("id", "uuid");

@@ -3,6 +3,7 @@
  * read, one changed) is the change of that one field, whichever door sends it.
  */
 import type { AppointmentPatch } from "@plano/schema";
+import { anatomy, withOwnKeys } from "@plano/testing/objects";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AppointmentState } from "./appointment-state";
@@ -56,19 +57,10 @@ describe("startingState", () => {
   // The empty state itself: a create's start (`{ ...emptyState, ...placement }`, no list compiled) without its placement.
   const { officeId: _o, officeTimeZone: _z, timeZoneLocal: _l, ...emptyState } = startingState(null, { officeId: 0, officeTimeZone: "", timeZoneLocal: "" });
   const emptyFields = Object.keys(stored);
-  const anatomy = (value: object) => ({
-    keys: Reflect.ownKeys(value),
-    values: Reflect.ownKeys(value).map((key) => Object.getOwnPropertyDescriptor(value, key)),
-    prototype: Object.getPrototypeOf(value) as unknown,
-  });
   const key = fc.oneof(fc.constantFrom(...emptyFields, "__proto__", "extra", "0", "toString", 'a"b'), fc.string({ maxLength: 3 }));
   const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 4 }));
   /** A stored state of any shape: fields missing, in another order, undefined, extra ones, "__proto__" as an own key. */
-  const state = fc.array(fc.tuple(key, value), { maxLength: 80 }).map((entries) => {
-    const made: Record<string, unknown> = {};
-    for (const [name, item] of entries) Object.defineProperty(made, name, { value: item, enumerable: true, writable: true, configurable: true });
-    return made as unknown as AppointmentState;
-  });
+  const state = fc.array(fc.tuple(key, value), { maxLength: 80 }).map((entries) => withOwnKeys(entries) as unknown as AppointmentState);
   const placement = fc.record({ officeId: fc.integer(), officeTimeZone: fc.string({ maxLength: 3 }), timeZoneLocal: fc.string({ maxLength: 3 }) });
 
   it("is the spreads' object for any stored state: the same keys in the same order, the same values", () => {

@@ -49,10 +49,15 @@ describe("the store's rows", () => {
   });
 });
 
-describe("parseInstant", () => {
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  // PostgreSQL's text for a timestamptz in a UTC session, any year it prints with four digits, any fraction.
-  const spelled = fc
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/**
+ * An instant as PostgreSQL writes it in a UTC session, date and time joined by
+ * `separator` (text: " ", JSON: "T"), with one of `offsets`: fields in and
+ * out of range, any year of four digits, any fraction.
+ */
+const instantSpelled = (separator: string, offsets: string[]) =>
+  fc
     .record({
       year: fc.integer({ min: 1000, max: 9999 }),
       month: fc.integer({ min: 0, max: 13 }),
@@ -61,18 +66,30 @@ describe("parseInstant", () => {
       minute: fc.integer({ min: 0, max: 60 }),
       second: fc.integer({ min: 0, max: 60 }),
       fraction: fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined }),
-      offset: fc.constantFrom("+00", "+00", "+00", "+05:30", "-08", "+00 BC", "+0"),
+      offset: fc.constantFrom(...offsets),
     })
     .map(
       ({ year, month, day, hour, minute, second, fraction, offset }) =>
-        `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)} ${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction === undefined ? "" : `.${fraction}`}${offset}`,
+        `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}${separator}${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction === undefined ? "" : `.${fraction}`}${offset}`,
     );
-  // And the same with one character changed anywhere, and PostgreSQL's other spellings.
-  const mangled = fc.tuple(spelled, fc.nat(), fc.constantFrom("x", " ", "-", ":", ".", "9", "+")).map(([text, at, ch]) => {
+
+/** The texts of `spelled` with one character changed anywhere to one of `characters`. */
+const mangled = (spelled: fc.Arbitrary<string>, characters: string[]) =>
+  fc.tuple(spelled, fc.nat(), fc.constantFrom(...characters)).map(([text, at, ch]) => {
     const i = at % text.length;
     return text.slice(0, i) + ch + text.slice(i + 1);
   });
-  const any = fc.oneof(spelled, spelled, mangled, fc.constantFrom("infinity", "-infinity", "", "2024-02-29 12:00:00+00", "2023-02-29 12:00:00+00"));
+
+describe("parseInstant", () => {
+  // PostgreSQL's text for a timestamptz in a UTC session, any year it prints with four digits, any fraction.
+  const spelled = instantSpelled(" ", ["+00", "+00", "+00", "+05:30", "-08", "+00 BC", "+0"]);
+  // And the same with one character changed anywhere, and PostgreSQL's other spellings.
+  const any = fc.oneof(
+    spelled,
+    spelled,
+    mangled(spelled, ["x", " ", "-", ":", ".", "9", "+"]),
+    fc.constantFrom("infinity", "-infinity", "", "2024-02-29 12:00:00+00", "2023-02-29 12:00:00+00"),
+  );
   const sameInstant = (a: Date, b: Date) => Object.is(a.getTime(), b.getTime());
 
   it("reads every text as the rewritten text's Date parsing reads it", () => {
@@ -86,31 +103,12 @@ describe("parseInstant", () => {
 });
 
 describe("isoOfJsonInstant", () => {
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
   // PostgreSQL's JSON text for a timestamptz in a UTC session, in and out of range, any fraction, other offsets.
-  const spelled = fc
-    .record({
-      year: fc.integer({ min: 1000, max: 9999 }),
-      month: fc.integer({ min: 0, max: 13 }),
-      day: fc.integer({ min: 0, max: 32 }),
-      hour: fc.integer({ min: 0, max: 25 }),
-      minute: fc.integer({ min: 0, max: 60 }),
-      second: fc.integer({ min: 0, max: 60 }),
-      fraction: fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined }),
-      offset: fc.constantFrom("+00:00", "+00:00", "+00:00", "+05:30", "-08:00", "Z", "+00", "-00:00"),
-    })
-    .map(
-      ({ year, month, day, hour, minute, second, fraction, offset }) =>
-        `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}${fraction === undefined ? "" : `.${fraction}`}${offset}`,
-    );
-  const mangled = fc.tuple(spelled, fc.nat(), fc.constantFrom("x", " ", "-", ":", ".", "9", "+", "T")).map(([text, at, ch]) => {
-    const i = at % text.length;
-    return text.slice(0, i) + ch + text.slice(i + 1);
-  });
+  const spelled = instantSpelled("T", ["+00:00", "+00:00", "+00:00", "+05:30", "-08:00", "Z", "+00", "-00:00"]);
   const any = fc.oneof(
     spelled,
     spelled,
-    mangled,
+    mangled(spelled, ["x", " ", "-", ":", ".", "9", "+", "T"]),
     fc.constantFrom(
       "infinity",
       "-infinity",
@@ -144,19 +142,14 @@ describe("isoOfJsonInstant", () => {
 });
 
 describe("parseDate", () => {
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
   // PostgreSQL's text for a date (ISO DateStyle), in and out of range, and with one character changed anywhere.
   const spelled = fc
     .record({ year: fc.integer({ min: 0, max: 9999 }), month: fc.integer({ min: 0, max: 13 }), day: fc.integer({ min: 0, max: 32 }) })
     .map(({ year, month, day }) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
-  const mangled = fc.tuple(spelled, fc.nat(), fc.constantFrom("x", " ", "-", "0", "9", "+")).map(([text, at, ch]) => {
-    const i = at % text.length;
-    return text.slice(0, i) + ch + text.slice(i + 1);
-  });
   const any = fc.oneof(
     spelled,
     spelled,
-    mangled,
+    mangled(spelled, ["x", " ", "-", "0", "9", "+"]),
     fc.constantFrom("infinity", "-infinity", "", "2024-02-29", "2023-02-29", "2026-02-30", "0044-03-15 BC", "12026-01-01"),
   );
 
